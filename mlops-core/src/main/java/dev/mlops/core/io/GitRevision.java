@@ -1,0 +1,45 @@
+package dev.mlops.core.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** The commit a build comes from: GitLab CI says it in the environment; elsewhere git is asked. */
+public final class GitRevision {
+
+    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+
+    private GitRevision() {}
+
+    public static Optional<String> of(Map<String, String> environment, Path directory) {
+        String fromCi = environment.get("CI_COMMIT_SHA");
+        if (fromCi != null && SHA.matcher(fromCi).matches()) {
+            return Optional.of(fromCi);
+        }
+        return askGit(directory);
+    }
+
+    private static Optional<String> askGit(Path directory) {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--verify", "-q", "HEAD")
+                    .directory(directory.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            if (!git.waitFor(10, TimeUnit.SECONDS)) {
+                git.destroyForcibly();
+                return Optional.empty();
+            }
+            return git.exitValue() == 0 && SHA.matcher(out).matches() ? Optional.of(out) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // no git installed: the manifest simply has no commit
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mlops.core.io;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mlops.core.InfrastructureException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes the JSON files of the store and of {@code target/mlops}. */
+public final class JsonFiles {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // files written by a newer version of the plugin stay readable
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private JsonFiles() {}
+
+    public static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot turn " + value.getClass().getSimpleName() + " into JSON", e);
+        }
+    }
+
+    public static void write(Path file, Object value) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, toJson(value));
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static <T> T read(Path file, Class<T> type) {
+        try {
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot read " + file + " as " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

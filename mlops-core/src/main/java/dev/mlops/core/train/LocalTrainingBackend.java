@@ -1,0 +1,208 @@
+package dev.mlops.core.train;
+
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.io.JsonFiles;
+import dev.mlops.core.io.MoreFiles;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+
+/**
+ * Trains in a forked JVM on the model's runtime class path, with SageMaker's {@code /opt/ml} tree laid
+ * out under the job's work directory: what trains here trains the same way in the model's image.
+ */
+public final class LocalTrainingBackend implements TrainingBackend {
+
+    static final String RUNTIME_MAIN = "dev.mlops.runtime.Main";
+    private static final String RUNTIME_MAIN_CLASS_FILE = RUNTIME_MAIN.replace('.', '/') + ".class";
+
+    /**
+     * @param environment added to the forked JVM's environment
+     * @param timeout how long training may run before it is stopped
+     */
+    public record Settings(Path javaExecutable, List<Path> classpath, List<String> jvmArgs,
+            Map<String, String> environment, Duration timeout) {
+
+        public Settings {
+            classpath = List.copyOf(classpath);
+            jvmArgs = List.copyOf(jvmArgs);
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    private final Settings settings;
+    private final Clock clock;
+
+    public LocalTrainingBackend(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return TrainingBackends.LOCAL;
+    }
+
+    @Override
+    public TrainingOutput train(TrainingJob job, MlopsEvents events) {
+        requireRuntimeOnClasspath();
+        Path ml = layOutMlTree(job);
+        List<String> command = new ArrayList<>();
+        command.add(settings.javaExecutable().toString());
+        command.addAll(settings.jvmArgs());
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, settings.classpath().stream().map(Path::toString).toList()));
+        command.add(RUNTIME_MAIN);
+        command.add("train");
+        events.debug("Training command: " + String.join(" ", command));
+        events.info("Training '" + job.model() + "' " + job.version() + " locally in " + ml);
+
+        ProcessBuilder builder = new ProcessBuilder(command).directory(job.workDir().toFile()).redirectErrorStream(true);
+        builder.environment().putAll(settings.environment());
+        builder.environment().put("MLOPS_ML_ROOT", ml.toString());
+        Instant started = clock.instant();
+        int exitCode = runStreamingOutput(builder, events);
+        Duration took = Duration.between(started, clock.instant());
+        if (exitCode != 0) {
+            throw new TrainingFailedException(failureMessage(ml, exitCode), exitCode);
+        }
+        return new TrainingOutput(ml.resolve("model"), took);
+    }
+
+    private Path layOutMlTree(TrainingJob job) {
+        Path ml = job.workDir().resolve("ml");
+        try {
+            MoreFiles.deleteRecursively(ml);
+            Files.createDirectories(ml.resolve("input/config"));
+            Files.createDirectories(ml.resolve("input/data"));
+            Files.createDirectories(ml.resolve("model"));
+            Files.createDirectories(ml.resolve("output/data"));
+            JsonFiles.write(ml.resolve("input/config/hyperparameters.json"), job.hyperparameters());
+            Map<String, Object> inputDataConfig = new LinkedHashMap<>();
+            for (Map.Entry<String, Path> channel : job.channels().entrySet()) {
+                linkOrCopy(channel.getValue().toAbsolutePath(), ml.resolve("input/data").resolve(channel.getKey()));
+                inputDataConfig.put(channel.getKey(), Map.of("TrainingInputMode", "File", "RecordWrapperType", "None"));
+            }
+            JsonFiles.write(ml.resolve("input/config/inputdataconfig.json"), inputDataConfig);
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot lay out the training directory " + ml + ": " + e.getMessage(), e);
+        }
+        return ml;
+    }
+
+    // a symbolic link costs nothing for large data; where links are not allowed, copy
+    private static void linkOrCopy(Path source, Path target) throws IOException {
+        try {
+            Files.createSymbolicLink(target, source);
+        } catch (UnsupportedOperationException | IOException e) {
+            MoreFiles.copyRecursively(source, target);
+        }
+    }
+
+    private int runStreamingOutput(ProcessBuilder builder, MlopsEvents events) {
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot start the training JVM " + settings.javaExecutable() + ": "
+                    + e.getMessage(), e);
+        }
+        // if Maven itself is stopped (Ctrl-C), the training JVM goes with it
+        Thread killOnExit = new Thread(process::destroyForcibly, "mlops-kill-training");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        Thread pump = new Thread(() -> pumpLines(process, events), "mlops-training-output");
+        pump.start();
+        try {
+            if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+                throw new TrainingFailedException("training did not finish within " + settings.timeout()
+                        + "; raise the limit with -Dmlops.train.timeout=<ISO-8601 duration, e.g. PT4H>", -1);
+            }
+            pump.join(TimeUnit.SECONDS.toMillis(10));
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("Interrupted while training; the training JVM was stopped", e);
+        } finally {
+            removeHook(killOnExit);
+        }
+    }
+
+    private static void pumpLines(Process process, MlopsEvents events) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                events.processOutput(line);
+            }
+        } catch (IOException e) {
+            events.warn("Lost the training log: " + e.getMessage());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    private static String failureMessage(Path ml, int exitCode) {
+        Path failure = ml.resolve("output/failure");
+        try {
+            if (Files.isRegularFile(failure)) {
+                String text = Files.readString(failure, StandardCharsets.UTF_8).strip();
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        } catch (IOException e) {
+            return "the training process exited with code " + exitCode + " and its failure file " + failure
+                    + " could not be read: " + e.getMessage();
+        }
+        return "the training process exited with code " + exitCode + " without writing " + failure
+                + "; see the training log above";
+    }
+
+    private void requireRuntimeOnClasspath() {
+        for (Path entry : settings.classpath()) {
+            if (containsRuntimeMain(entry)) {
+                return;
+            }
+        }
+        throw new ConfigurationException("The model's runtime class path has no " + RUNTIME_MAIN
+                + ": add the dependency dev.mlops:mlops-runtime (scope compile) to the model's pom.xml.");
+    }
+
+    private static boolean containsRuntimeMain(Path entry) {
+        if (Files.isDirectory(entry)) {
+            return Files.isRegularFile(entry.resolve(RUNTIME_MAIN_CLASS_FILE));
+        }
+        if (!Files.isRegularFile(entry)) {
+            return false;
+        }
+        try (ZipFile jar = new ZipFile(entry.toFile())) {
+            return jar.getEntry(RUNTIME_MAIN_CLASS_FILE) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.mlops.core.train;
+
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.domain.DataFingerprint;
+import dev.mlops.core.domain.Manifest;
+import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.domain.VersionStatus;
+import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.io.Fingerprints;
+import dev.mlops.core.io.JsonFiles;
+import dev.mlops.core.io.MoreFiles;
+import dev.mlops.core.io.TarGz;
+import dev.mlops.core.store.ModelStore;
+import dev.mlops.core.store.StoredVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code mlops:train}: checks the inputs, trains on the chosen backend, archives the model and
+ * stores it as a new candidate version. Nothing is stored unless training succeeded.
+ */
+public final class TrainingService {
+
+    public static final String TRAINING_JSON = "training.json";
+    public static final String DOTENV = "mlops.env";
+
+    private final ModelStore store;
+    private final TrainingBackend backend;
+    private final Clock clock;
+    private final MlopsEvents events;
+
+    public TrainingService(ModelStore store, TrainingBackend backend, Clock clock, MlopsEvents events) {
+        this.store = store;
+        this.backend = backend;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public TrainingReport train(TrainingRequest request) {
+        Path trainingJson = request.outputDir().resolve(TRAINING_JSON);
+        deleteStaleReport(trainingJson);
+        Map<String, DataFingerprint> data = checkChannels(request.channels());
+        checkHyperparameters(request.hyperparameters());
+        ModelVersion version = request.version().orElseGet(() -> ModelVersion.development(clock.instant()));
+        if (version.isDevelopment()) {
+            events.warn("No version given: storing as development version " + version
+                    + " (pass -Dmlops.version=<version> or run mlops:version first).");
+        }
+        if (store.exists(request.model(), version)) {
+            throw new dev.mlops.core.store.VersionExistsException(request.model(), version, store.describe());
+        }
+        store.checkWritable();
+
+        Instant started = clock.instant();
+        TrainingJob job = new TrainingJob(request.model().value(), version.value(), request.channels(),
+                request.hyperparameters(), request.outputDir().resolve("train"));
+        TrainingOutput output = backend.train(job, events);
+        Instant finished = clock.instant();
+
+        Path archive = archiveModel(output.modelDir(), request.outputDir());
+        Manifest manifest = new Manifest(request.model().value(), version.value(), VersionStatus.CANDIDATE,
+                finished.toString(), request.gitCommit().orElse(null), backend.name(),
+                new Manifest.TrainingTimes(started.toString(), finished.toString(), output.duration().toMillis()),
+                request.hyperparameters(), data,
+                new Manifest.ModelArtifact("model.tar.gz", size(archive), Fingerprints.sha256Of(archive)),
+                null, Map.of());
+        StoredVersion stored = store.publish(manifest, archive);
+        events.info("Stored '" + manifest.model() + "' " + version + " as a candidate in " + store.describe());
+
+        TrainingReport report = new TrainingReport(store.describe(), stored.modelUri(), manifest);
+        JsonFiles.write(trainingJson, report);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MLOPS_MODEL", manifest.model());
+        env.put("MLOPS_VERSION", manifest.version());
+        env.put("MLOPS_MODEL_STATUS", manifest.status().label());
+        env.put("MLOPS_MODEL_URI", stored.modelUri());
+        env.put("MLOPS_STORE", store.describe());
+        DotEnvFile.merge(request.outputDir().resolve(DOTENV), env);
+        return report;
+    }
+
+    private Map<String, DataFingerprint> checkChannels(Map<String, Path> channels) {
+        if (channels.isEmpty()) {
+            throw new ConfigurationException("No training channels are configured. Add"
+                    + " <channels><train>path/to/train/data</train></channels> to the plugin configuration"
+                    + " or pass -Dmlops.channel.train=path/to/train/data.");
+        }
+        Map<String, DataFingerprint> data = new TreeMap<>();
+        for (Map.Entry<String, Path> channel : new TreeMap<>(channels).entrySet()) {
+            String name = channel.getKey();
+            Path dir = channel.getValue();
+            String fix = " Set <channels><" + name + ">...</" + name + "></channels> or -Dmlops.channel." + name
+                    + "=<directory>.";
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw new ConfigurationException("Invalid channel name '" + name
+                        + "': use letters, digits, '.', '_' or '-'.");
+            }
+            if (!Files.exists(dir)) {
+                throw new ConfigurationException("Channel '" + name + "' points at " + dir + ", which does not exist."
+                        + fix);
+            }
+            if (!Files.isDirectory(dir)) {
+                throw new ConfigurationException("Channel '" + name + "' points at " + dir
+                        + ", which is a file; a channel is a directory of data files." + fix);
+            }
+            if (!hasFiles(dir)) {
+                throw new ConfigurationException("Channel '" + name + "' at " + dir + " has no files." + fix);
+            }
+            data.put(name, Fingerprints.directory(dir));
+            events.debug("Channel '" + name + "': " + data.get(name));
+        }
+        return data;
+    }
+
+    private static void checkHyperparameters(Map<String, String> hyperparameters) {
+        hyperparameters.forEach((name, value) -> {
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException("Hyperparameter '" + name + "' has no value. Give it one in"
+                        + " <hyperparameters> or with -Dmlops.hyperparameter." + name + "=<value>, or remove it.");
+            }
+        });
+    }
+
+    private static boolean hasFiles(Path dir) {
+        try {
+            return MoreFiles.hasRegularFile(dir);
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot read channel directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path archiveModel(Path modelDir, Path outputDir) {
+        boolean empty;
+        try {
+            empty = !MoreFiles.hasRegularFile(modelDir);
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot read the trained model in " + modelDir + ": " + e.getMessage(), e);
+        }
+        if (empty) {
+            throw new TrainingFailedException("training finished but wrote nothing to " + modelDir
+                    + "; the model's train() must save the model into TrainingContext.modelDir()", 0);
+        }
+        Path archive = outputDir.resolve("model.tar.gz");
+        TarGz.archive(modelDir, archive);
+        return archive;
+    }
+
+    private static void deleteStaleReport(Path trainingJson) {
+        try {
+            Files.deleteIfExists(trainingJson);
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot remove the previous " + trainingJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot read the size of " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
