@@ -33,7 +33,9 @@ public final class FileModelStore implements ModelStore {
 
     @Override
     public String describe() {
-        return root.toUri().toString();
+        String uri = root.toUri().toString();
+        // the same text whether or not the directory exists yet
+        return uri.endsWith("/") ? uri : uri + "/";
     }
 
     @Override

@@ -1,0 +1,31 @@
+package dev.mlops.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlops.core.ConfigurationException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ModelStoresTest {
+
+    private final Path base = Path.of("/work/project");
+
+    @Test
+    void fileUrisAndPathsOpenAFileStore() {
+        assertEquals("file:///srv/store/", ModelStores.open("file:/srv/store", base).describe());
+        assertEquals("file:///srv/store/", ModelStores.open("file:///srv/store", base).describe());
+        assertEquals("file:///work/project/target/store/", ModelStores.open("target/store", base).describe());
+        assertEquals("file:///srv/x/", ModelStores.open("/srv/x", base).describe());
+    }
+
+    @Test
+    void unknownSchemesNameTheLocationAndTheFix() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ModelStores.open("ftp://host/models", base));
+        assertTrue(e.getMessage().contains("'ftp://host/models'") && e.getMessage().contains("-Dmlops.store"),
+                e.getMessage());
+        assertThrows(ConfigurationException.class, () -> ModelStores.open(" ", base));
+    }
+}
