@@ -37,10 +37,13 @@ public final class MoreFiles {
         }
     }
 
-    /** Whether {@code dir} holds at least one regular file, at any depth. */
-    public static boolean hasRegularFile(Path dir) throws IOException {
+    /**
+     * Whether {@code dir} holds at least one regular file, at any depth, that is not hidden (a
+     * {@code .keep} or {@code .gitignore} alone does not make data).
+     */
+    public static boolean hasVisibleFile(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            return walk.anyMatch(Files::isRegularFile);
+            return walk.anyMatch(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."));
         }
     }
 }

@@ -112,7 +112,7 @@ public final class TrainingService {
                         + ", which is a file; a channel is a directory of data files." + fix);
             }
             if (!hasFiles(dir)) {
-                throw new ConfigurationException("Channel '" + name + "' at " + dir + " has no files." + fix);
+                throw new ConfigurationException("Channel '" + name + "' at " + dir + " has no data files (hidden files do not count)." + fix);
             }
             data.put(name, Fingerprints.directory(dir));
             events.debug("Channel '" + name + "': " + data.get(name));
@@ -131,7 +131,7 @@ public final class TrainingService {
 
     private static boolean hasFiles(Path dir) {
         try {
-            return MoreFiles.hasRegularFile(dir);
+            return MoreFiles.hasVisibleFile(dir);
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read channel directory " + dir + ": " + e.getMessage(), e);
         }
@@ -140,7 +140,7 @@ public final class TrainingService {
     private static Path archiveModel(Path modelDir, Path outputDir) {
         boolean empty;
         try {
-            empty = !MoreFiles.hasRegularFile(modelDir);
+            empty = !MoreFiles.hasVisibleFile(modelDir);
         } catch (IOException e) {
             throw new InfrastructureException("Cannot read the trained model in " + modelDir + ": " + e.getMessage(), e);
         }
