@@ -4,8 +4,11 @@ import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where models live: {@code models/<model>/<version>/} holds {@code model.tar.gz} and
@@ -35,4 +38,38 @@ public interface ModelStore {
 
     /** Every stored version of {@code model}, oldest first. */
     List<Manifest> versions(ModelName model);
+
+    /**
+     * Changes the manifest of a stored version (status, metrics, image, audit) while holding the
+     * model's lock, so that concurrent changes are never lost. The model archive never changes.
+     *
+     * @throws IllegalArgumentException when {@code change} alters the model, version or artifact
+     * @throws dev.mlops.core.ConfigurationException when the version is not stored
+     */
+    Manifest update(ModelName model, ModelVersion version, UnaryOperator<Manifest> change);
+
+    /**
+     * Reserves a version number for a pipeline that will store it later, so that two pipelines never
+     * get the same one.
+     *
+     * @return false when the version is already reserved or stored
+     */
+    boolean reserve(ModelName model, ModelVersion version);
+
+    /** Every version number reserved or stored for {@code model}. */
+    List<ModelVersion> reservedOrStored(ModelName model);
+
+    Optional<Alias> alias(ModelName model, String alias);
+
+    /** Every alias of {@code model}, by name. */
+    Map<String, Alias> aliases(ModelName model);
+
+    /**
+     * Points {@code alias} at {@code to} in one step, but only if it still points at {@code expected}
+     * (empty: the alias must not exist yet).
+     *
+     * @throws AliasConflictException when the alias moved in the meantime; nothing changes
+     * @throws dev.mlops.core.ConfigurationException when {@code to} is not stored
+     */
+    Alias moveAlias(ModelName model, String alias, ModelVersion to, Optional<ModelVersion> expected, Instant at);
 }

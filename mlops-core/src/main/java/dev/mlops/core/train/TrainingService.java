@@ -6,7 +6,6 @@ import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.domain.DataFingerprint;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelVersion;
-import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.Fingerprints;
 import dev.mlops.core.io.JsonFiles;
@@ -66,12 +65,11 @@ public final class TrainingService {
         Instant finished = clock.instant();
 
         Path archive = archiveModel(output.modelDir(), request.outputDir());
-        Manifest manifest = new Manifest(request.model().value(), version.value(), VersionStatus.CANDIDATE,
-                finished.toString(), request.gitCommit().orElse(null), backend.name(),
+        Manifest manifest = Manifest.candidate(request.model().value(), version.value(), finished.toString(),
+                request.gitCommit().orElse(null), backend.name(),
                 new Manifest.TrainingTimes(started.toString(), finished.toString(), output.duration().toMillis()),
                 request.hyperparameters(), data,
-                new Manifest.ModelArtifact("model.tar.gz", size(archive), Fingerprints.sha256Of(archive)),
-                null, Map.of());
+                new Manifest.ModelArtifact("model.tar.gz", size(archive), Fingerprints.sha256Of(archive)));
         StoredVersion stored = store.publish(manifest, archive);
         events.info("Stored '" + manifest.model() + "' " + version + " as a candidate in " + store.describe());
 

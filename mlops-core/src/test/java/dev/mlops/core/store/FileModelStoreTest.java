@@ -10,7 +10,6 @@ import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
-import dev.mlops.core.domain.VersionStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,8 +125,8 @@ class FileModelStoreTest {
     }
 
     private static Manifest manifest(String version, String createdAt) {
-        return new Manifest("spam", version, VersionStatus.CANDIDATE, createdAt, null, "local",
+        return Manifest.candidate("spam", version, createdAt, null, "local",
                 new Manifest.TrainingTimes(createdAt, createdAt, 1234), Map.of("epochs", "3"), Map.of(),
-                new Manifest.ModelArtifact("model.tar.gz", 3, "abc"), null, Map.of());
+                new Manifest.ModelArtifact("model.tar.gz", 3, "abc"));
     }
 }

@@ -176,12 +176,4 @@ class TrainingServiceTest {
         String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.stream(path.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
     }
-
-    /** Trains for longer than any test waits. */
-    public static class SleepingModel extends WordCountModel {
-        @Override
-        public void train(dev.mlops.runtime.TrainingContext context) throws Exception {
-            Thread.sleep(60_000);
-        }
-    }
 }
