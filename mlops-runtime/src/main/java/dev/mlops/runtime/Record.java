@@ -23,7 +23,7 @@ public record Record(Map<String, Object> fields, List<Object> values) {
     }
 
     public static Record ofValues(List<?> values) {
-        return new Record(Map.of(), List.copyOf(values));
+        return new Record(Map.of(), new java.util.ArrayList<Object>(values)); // not List.copyOf: JSON null is a value
     }
 
     public Optional<Object> field(String name) {

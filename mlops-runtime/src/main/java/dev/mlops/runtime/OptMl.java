@@ -1,0 +1,60 @@
+package dev.mlops.runtime;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The {@code /opt/ml} tree of SageMaker's container contract, rooted anywhere (the local backend
+ * lays it out under a working directory).
+ */
+public record OptMl(Path root) {
+
+    /** System property that moves the root; wins over {@link #ROOT_ENV}. */
+    public static final String ROOT_PROPERTY = "mlops.ml.root";
+    public static final String ROOT_ENV = "MLOPS_ML_ROOT";
+    public static final Path DEFAULT_ROOT = Path.of("/opt/ml");
+
+    public OptMl {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /** The root from {@code -Dmlops.ml.root}, else {@code MLOPS_ML_ROOT}, else {@code /opt/ml}. */
+    public static OptMl locate(Properties systemProperties, Map<String, String> env) {
+        return new OptMl(nonBlank(systemProperties.getProperty(ROOT_PROPERTY))
+                .or(() -> nonBlank(env.get(ROOT_ENV)))
+                .map(Path::of)
+                .orElse(DEFAULT_ROOT));
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    public Path hyperparametersFile() {
+        return root.resolve("input/config/hyperparameters.json");
+    }
+
+    /** Holds one subdirectory per channel. */
+    public Path dataDir() {
+        return root.resolve("input/data");
+    }
+
+    public Path modelDir() {
+        return root.resolve("model");
+    }
+
+    public Path outputDir() {
+        return root.resolve("output");
+    }
+
+    public Path outputDataDir() {
+        return root.resolve("output/data");
+    }
+
+    /** SageMaker shows the first 1024 characters of this file as the job's failure reason. */
+    public Path failureFile() {
+        return root.resolve("output/failure");
+    }
+}
