@@ -4,6 +4,7 @@ import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.io.GitRevision;
+import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.train.LocalTrainingBackend;
 import dev.mlops.core.train.TrainingBackends;
 import dev.mlops.core.train.TrainingReport;
@@ -103,7 +104,7 @@ public class TrainMojo extends AbstractMlopsMojo {
         String args = commandLine().string(MlopsProperties.TRAIN_JVM_ARGS, jvmArgs);
         List<String> jvm = args == null || args.isBlank() ? List.of() : Arrays.asList(args.trim().split("\\s+"));
         return new LocalTrainingBackend.Settings(
-                Path.of(System.getProperty("java.home"), "bin", "java"), runtimeClasspath(), jvm, Map.of(),
+                new ModelJvm(Path.of(System.getProperty("java.home"), "bin", "java"), runtimeClasspath(), jvm, Map.of()),
                 parseTimeout(commandLine().string(MlopsProperties.TRAIN_TIMEOUT, timeout)));
     }
 

@@ -71,7 +71,7 @@ class TrainMojoTest {
         assertEquals("1.2.0", request.version().orElseThrow().value());
         assertEquals(Map.of("train", Path.of("/data/big"), "test", temp.resolve("data/test")), request.channels());
         assertEquals(Map.of("epochs", "9"), request.hyperparameters());
-        assertEquals(List.of("-Xmx1g", "-Dx=y"), localSettingsWithoutClasspath().jvmArgs());
+        assertEquals(List.of("-Xmx1g", "-Dx=y"), localSettingsWithoutClasspath().jvm().jvmArgs());
         assertEquals(Duration.ofMinutes(5), localSettingsWithoutClasspath().timeout());
     }
 

@@ -104,6 +104,20 @@ public final class FileModelStore implements ModelStore {
     }
 
     @Override
+    public void copyArchive(ModelName model, ModelVersion version, Path target) {
+        Path archive = versionDir(model, version).resolve(ARCHIVE);
+        if (!Files.isRegularFile(archive)) {
+            throw notStored(model, version);
+        }
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.copy(archive, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot copy " + archive + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<Manifest> versions(ModelName model) {
         Path modelDir = modelDir(model);
         if (!Files.isDirectory(modelDir)) {

@@ -36,6 +36,13 @@ public interface ModelStore {
 
     Optional<Manifest> manifest(ModelName model, ModelVersion version);
 
+    /**
+     * Copies the model archive of a stored version to {@code target} on this machine.
+     *
+     * @throws dev.mlops.core.ConfigurationException when the version is not stored
+     */
+    void copyArchive(ModelName model, ModelVersion version, Path target);
+
     /** Every stored version of {@code model}, oldest first. */
     List<Manifest> versions(ModelName model);
 

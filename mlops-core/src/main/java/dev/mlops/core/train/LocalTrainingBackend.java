@@ -1,9 +1,9 @@
 package dev.mlops.core.train;
 
-import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.io.JsonFiles;
+import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.MoreFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,12 +14,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipFile;
 
 /**
  * Trains in a forked JVM on the model's runtime class path, with SageMaker's {@code /opt/ml} tree laid
@@ -27,22 +25,8 @@ import java.util.zip.ZipFile;
  */
 public final class LocalTrainingBackend implements TrainingBackend {
 
-    static final String RUNTIME_MAIN = "dev.mlops.runtime.Main";
-    private static final String RUNTIME_MAIN_CLASS_FILE = RUNTIME_MAIN.replace('.', '/') + ".class";
-
-    /**
-     * @param environment added to the forked JVM's environment
-     * @param timeout how long training may run before it is stopped
-     */
-    public record Settings(Path javaExecutable, List<Path> classpath, List<String> jvmArgs,
-            Map<String, String> environment, Duration timeout) {
-
-        public Settings {
-            classpath = List.copyOf(classpath);
-            jvmArgs = List.copyOf(jvmArgs);
-            environment = Map.copyOf(environment);
-        }
-    }
+    /** @param timeout how long training may run before it is stopped */
+    public record Settings(ModelJvm jvm, Duration timeout) {}
 
     private final Settings settings;
     private final Clock clock;
@@ -59,20 +43,13 @@ public final class LocalTrainingBackend implements TrainingBackend {
 
     @Override
     public TrainingOutput train(TrainingJob job, MlopsEvents events) {
-        requireRuntimeOnClasspath();
+        List<String> command = settings.jvm().command("train");
         Path ml = layOutMlTree(job);
-        List<String> command = new ArrayList<>();
-        command.add(settings.javaExecutable().toString());
-        command.addAll(settings.jvmArgs());
-        command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, settings.classpath().stream().map(Path::toString).toList()));
-        command.add(RUNTIME_MAIN);
-        command.add("train");
         events.debug("Training command: " + String.join(" ", command));
         events.info("Training '" + job.model() + "' " + job.version() + " locally in " + ml);
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(job.workDir().toFile()).redirectErrorStream(true);
-        builder.environment().putAll(settings.environment());
+        builder.environment().putAll(settings.jvm().environment());
         builder.environment().put("MLOPS_ML_ROOT", ml.toString());
         Instant started = clock.instant();
         int exitCode = runStreamingOutput(builder, events);
@@ -118,7 +95,7 @@ public final class LocalTrainingBackend implements TrainingBackend {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new InfrastructureException("Cannot start the training JVM " + settings.javaExecutable() + ": "
+            throw new InfrastructureException("Cannot start the training JVM " + settings.jvm().javaExecutable() + ": "
                     + e.getMessage(), e);
         }
         // if Maven itself is stopped (Ctrl-C), the training JVM goes with it
@@ -180,29 +157,5 @@ public final class LocalTrainingBackend implements TrainingBackend {
         }
         return "the training process exited with code " + exitCode + " without writing " + failure
                 + "; see the training log above";
-    }
-
-    private void requireRuntimeOnClasspath() {
-        for (Path entry : settings.classpath()) {
-            if (containsRuntimeMain(entry)) {
-                return;
-            }
-        }
-        throw new ConfigurationException("The model's runtime class path has no " + RUNTIME_MAIN
-                + ": add the dependency dev.mlops:mlops-runtime (scope compile) to the model's pom.xml.");
-    }
-
-    private static boolean containsRuntimeMain(Path entry) {
-        if (Files.isDirectory(entry)) {
-            return Files.isRegularFile(entry.resolve(RUNTIME_MAIN_CLASS_FILE));
-        }
-        if (!Files.isRegularFile(entry)) {
-            return false;
-        }
-        try (ZipFile jar = new ZipFile(entry.toFile())) {
-            return jar.getEntry(RUNTIME_MAIN_CLASS_FILE) != null;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -13,6 +13,7 @@ import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.JsonFiles;
+import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
 import java.io.File;
@@ -120,8 +121,8 @@ class TrainingServiceTest {
 
     @Test
     void aClassPathWithoutTheRuntimeIsAConfigurationError() {
-        LocalTrainingBackend backend = new LocalTrainingBackend(new LocalTrainingBackend.Settings(java(),
-                List.of(temp), List.of(), Map.of(), Duration.ofMinutes(1)), clock);
+        LocalTrainingBackend backend = new LocalTrainingBackend(new LocalTrainingBackend.Settings(
+                new ModelJvm(java(), List.of(temp), List.of(), Map.of()), Duration.ofMinutes(1)), clock);
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> new TrainingService(store, backend, clock, MlopsEvents.NONE).train(request(Optional.empty(), Map.of())));
         assertTrue(e.getMessage().contains("dev.mlops:mlops-runtime"), e.getMessage());
@@ -129,8 +130,8 @@ class TrainingServiceTest {
 
     @Test
     void trainingPastTheTimeoutIsStopped() {
-        LocalTrainingBackend backend = new LocalTrainingBackend(new LocalTrainingBackend.Settings(java(),
-                classpath(), List.of(), Map.of("MLOPS_MODEL_CLASS", SleepingModel.class.getName()),
+        LocalTrainingBackend backend = new LocalTrainingBackend(new LocalTrainingBackend.Settings(
+                new ModelJvm(java(), classpath(), List.of(), Map.of("MLOPS_MODEL_CLASS", SleepingModel.class.getName())),
                 Duration.ofSeconds(2)), clock);
         TrainingFailedException e = assertThrows(TrainingFailedException.class,
                 () -> new TrainingService(store, backend, clock, MlopsEvents.NONE).train(request(Optional.empty(), Map.of())));
@@ -146,7 +147,7 @@ class TrainingServiceTest {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.putIfAbsent("MLOPS_MODEL_CLASS", WordCountModel.class.getName());
         LocalTrainingBackend backend = new LocalTrainingBackend(
-                new LocalTrainingBackend.Settings(java(), classpath(), List.of("-Xmx128m"), env, Duration.ofMinutes(2)),
+                new LocalTrainingBackend.Settings(new ModelJvm(java(), classpath(), List.of("-Xmx128m"), env), Duration.ofMinutes(2)),
                 clock);
         return new TrainingService(store, backend, clock, recording());
     }
