@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A model for the tests: counts the words of the train channel; fails on the word "poison". */
+/**
+ * A model for the tests: counts the words of the train channel; fails on the word "poison"; a
+ * negative count loads but fails every prediction.
+ */
 public class WordCountModel implements Model {
 
     @Override
@@ -34,6 +37,12 @@ public class WordCountModel implements Model {
     @Override
     public Predictor load(Path modelDir) throws Exception {
         double count = Double.parseDouble(Files.readString(modelDir.resolve("count.txt")));
+        if (count < 0) {
+            // a model that loads but cannot predict: what a smoke test is for
+            return records -> {
+                throw new IllegalStateException("this model cannot predict (count " + count + ")");
+            };
+        }
         return records -> records.stream().map(r -> Prediction.number(count)).toList();
     }
 }

@@ -1,0 +1,160 @@
+package dev.mlops.core.deploy;
+
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.domain.Manifest;
+import dev.mlops.core.domain.ModelName;
+import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.domain.VersionStatus;
+import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.store.Alias;
+import dev.mlops.core.store.ModelStore;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code mlops:deploy} and {@code mlops:rollback}: start the version beside the one serving, check it
+ * with a smoke test, and only then switch the endpoint to it, retire the old one and move the alias.
+ * If any step before the switch fails, the endpoint keeps serving what it served and nothing moves.
+ */
+public final class DeploymentService {
+
+    private static final Pattern ENDPOINT_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+
+    private final ModelStore store;
+    private final EndpointBackend backend;
+    private final Clock clock;
+    private final MlopsEvents events;
+
+    public DeploymentService(ModelStore store, EndpointBackend backend, Clock clock, MlopsEvents events) {
+        this.store = store;
+        this.backend = backend;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public DeployReport deploy(DeployRequest request) {
+        requireEndpointName(request.endpoint());
+        Manifest manifest = request.version()
+                .map(v -> store.manifest(request.model(), v).orElseThrow(() -> notStored(request.model(), v)))
+                .orElseGet(() -> newestApproved(request.model()));
+        boolean overridesGate = checkGate(manifest, request.allowRejected());
+        DeployReport report = switchTo(request, manifest.modelVersion());
+        if (report.changed()) {
+            String detail = "endpoint '" + request.endpoint() + "' (" + backend.name() + ")"
+                    + report.replaced().map(r -> ", replacing " + r).orElse("");
+            store.update(request.model(), manifest.modelVersion(), m -> {
+                Manifest recorded = m.withAudit(new Manifest.AuditEntry(clock.instant().toString(), "deployed", detail,
+                        request.actor()));
+                return overridesGate ? recorded.withAudit(new Manifest.AuditEntry(clock.instant().toString(),
+                        "deployed-despite-gate", "status was " + m.status().label(), request.actor())) : recorded;
+            });
+        }
+        return report;
+    }
+
+    /**
+     * Puts back the version the alias pointed at before.
+     *
+     * @return empty when there is no previous version; nothing is changed then
+     */
+    public Optional<DeployReport> rollback(DeployRequest request) {
+        requireEndpointName(request.endpoint());
+        Optional<Alias> alias = store.alias(request.model(), request.alias());
+        if (alias.isEmpty() || alias.get().previous().isEmpty()) {
+            events.info("'" + request.model() + "' has no previous " + request.alias() + " version to roll back to"
+                    + alias.map(a -> " (" + request.alias() + " is " + a.version() + ")").orElse("")
+                    + "; nothing was changed.");
+            return Optional.empty();
+        }
+        ModelVersion previous = new ModelVersion(alias.get().previous().get(0));
+        events.info("Rolling back '" + request.endpoint() + "' from " + alias.get().version() + " to " + previous);
+        DeployReport report = switchTo(request, previous);
+        store.update(request.model(), previous, m -> m.withAudit(new Manifest.AuditEntry(clock.instant().toString(),
+                "rolled-back-to", "endpoint '" + request.endpoint() + "', from " + alias.get().version(), request.actor())));
+        return Optional.of(report);
+    }
+
+    public void undeploy(String endpoint) {
+        backend.stop(requireEndpointName(endpoint), events);
+    }
+
+    private DeployReport switchTo(DeployRequest request, ModelVersion version) {
+        Optional<Endpoint> current = backend.find(request.endpoint());
+        if (current.isPresent() && current.get().version().equals(version.value()) && current.get().healthy()) {
+            events.info("Endpoint '" + request.endpoint() + "' already serves " + version + " at " + current.get().url()
+                    + "; nothing to do.");
+            writeDotEnv(request, current.get());
+            return new DeployReport(current.get(), Optional.of(version.value()), false);
+        }
+        Optional<String> expectedAlias = store.alias(request.model(), request.alias()).map(Alias::version);
+        StagedDeployment staged = backend.stage(request.endpoint(), request.model(), version, events);
+        Optional<String> smokeFailure = request.smokeTest().flatMap(smoke -> {
+            events.info("Smoke test: " + smoke.records() + " records of " + smoke.source() + " to " + version);
+            return smoke.failureAgainst(staged.directUrl());
+        });
+        if (smokeFailure.isPresent()) {
+            backend.discard(staged, events);
+            throw new DeploymentException("The smoke test of " + version + " failed: " + smokeFailure.get()
+                    + ". Endpoint '" + request.endpoint() + "' still serves "
+                    + current.map(Endpoint::version).orElse("nothing") + "; the " + request.alias()
+                    + " alias did not move.", null);
+        }
+        Endpoint endpoint = backend.promote(staged, events);
+        store.moveAlias(request.model(), request.alias(), version, expectedAlias.map(ModelVersion::new), clock.instant());
+        events.info("Endpoint '" + request.endpoint() + "' serves " + version + " at " + endpoint.url() + "; "
+                + request.alias() + " → " + version);
+        writeDotEnv(request, endpoint);
+        return new DeployReport(endpoint, current.map(Endpoint::version), true);
+    }
+
+    private boolean checkGate(Manifest manifest, boolean allowRejected) {
+        if (manifest.status() == VersionStatus.REJECTED) {
+            if (!allowRejected) {
+                throw new ConfigurationException("Version " + manifest.version() + " of '" + manifest.model()
+                        + "' failed the quality gate (status rejected) and is not deployed. Deploy another version, or"
+                        + " pass -Dmlops.deploy.allowRejected=true to deploy it anyway (recorded in its manifest).");
+            }
+            events.warn("Deploying " + manifest.version() + " although it failed the quality gate, as asked;"
+                    + " this is recorded in its manifest.");
+            return true;
+        }
+        if (manifest.status() == VersionStatus.CANDIDATE) {
+            events.warn("Version " + manifest.version() + " has not been evaluated (status candidate).");
+        }
+        return false;
+    }
+
+    private Manifest newestApproved(ModelName model) {
+        return store.versions(model).stream()
+                .filter(m -> m.status() == VersionStatus.APPROVED_BY_GATE)
+                .max(Comparator.comparing(Manifest::createdAt))
+                .orElseThrow(() -> new ConfigurationException("No version of '" + model + "' has passed the quality"
+                        + " gate yet. Run mvn mlops:evaluate, or choose a version with -Dmlops.version=<version>."));
+    }
+
+    private void writeDotEnv(DeployRequest request, Endpoint endpoint) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MLOPS_ENDPOINT", endpoint.name());
+        env.put("MLOPS_ENDPOINT_URL", endpoint.url().toString());
+        env.put("MLOPS_DEPLOYED_VERSION", endpoint.version());
+        DotEnvFile.merge(request.outputDir().resolve("mlops.env"), env);
+    }
+
+    private static String requireEndpointName(String endpoint) {
+        if (endpoint == null || !ENDPOINT_NAME.matcher(endpoint).matches()) {
+            throw new ConfigurationException("Invalid endpoint name '" + endpoint + "': use 1-63 lower-case letters,"
+                    + " digits and '-'. Set <endpoint> in the plugin configuration or pass -Dmlops.endpoint=<name>.");
+        }
+        return endpoint;
+    }
+
+    private static ConfigurationException notStored(ModelName model, ModelVersion version) {
+        return new ConfigurationException("Version " + version + " of '" + model + "' is not in the store."
+                + " See the stored versions with mvn mlops:status.");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mlops.core.deploy;
+
+import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.domain.ModelName;
+import dev.mlops.core.domain.ModelVersion;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where endpoints run: {@code local} (processes on this machine) today, SageMaker beside it later.
+ * A deployment is staged beside what serves now, checked, then promoted or discarded, so that a
+ * failed update never takes down the version serving.
+ */
+public interface EndpointBackend {
+
+    /** The name users choose it by ({@code mlops.backend}). */
+    String name();
+
+    /** The endpoint as it is now, if it exists. */
+    Optional<Endpoint> find(String endpoint);
+
+    /** Every endpoint of this backend. */
+    List<Endpoint> list();
+
+    /**
+     * Starts {@code version} beside whatever the endpoint serves now and waits until it is healthy;
+     * the endpoint's traffic does not change yet.
+     */
+    StagedDeployment stage(String endpoint, ModelName model, ModelVersion version, MlopsEvents events);
+
+    /** Sends the endpoint's traffic to the staged deployment, then retires what served before. */
+    Endpoint promote(StagedDeployment staged, MlopsEvents events);
+
+    /** Removes a staged deployment that will not be promoted; the endpoint serves as before. */
+    void discard(StagedDeployment staged, MlopsEvents events);
+
+    /** Stops the endpoint and everything it runs. */
+    void stop(String endpoint, MlopsEvents events);
+}

@@ -1,0 +1,18 @@
+package dev.mlops.core.deploy.local;
+
+/**
+ * What {@code <endpoints>/<name>/endpoint.json} remembers of a local endpoint between builds.
+ *
+ * @param port the router's port: the endpoint's address, stable across deployments
+ * @param serverPid the model server that the route points at
+ * @param deploymentDir the unpacked model and copied class path of the version serving
+ */
+public record LocalEndpointState(String name, String model, long routerPid, int port, String version,
+        long serverPid, int serverPort, String deploymentDir, String deployedAt) {
+
+    LocalEndpointState serving(String newVersion, long newServerPid, int newServerPort, String newDeploymentDir,
+            String at) {
+        return new LocalEndpointState(name, model, routerPid, port, newVersion, newServerPid, newServerPort,
+                newDeploymentDir, at);
+    }
+}
