@@ -41,4 +41,26 @@ assert log =~ /${dev[0].replace('.', '\\.')}\s+candidate/
 // help describes the goals
 expect('mlops:train')
 expect('mlops:status')
+
+// deploy: smoke-tested with the test channel, then serving; the alias moved; the URL handed on
+expect('Smoke test: 5 records of ')
+def served = (log =~ /Endpoint 'spam-classifier' serves 1\.0\.0 at (http:\/\/127\.0\.0\.1:\d+)/)
+assert served.find() : 'no deployment line in the log'
+def url = served.group(1)
+assert log =~ /spam-classifier\s+local\s+1\.0\.0\s+up\s+${java.util.regex.Pattern.quote(url)}/
+def alias = json.parse(new File(basedir, 'store/models/spam-classifier/aliases/production'))
+assert alias.version == '1.0.0' && alias.previous == []
+assert new File(basedir, 'target/mlops/mlops.env').text.contains('MLOPS_ENDPOINT_URL=' + url + '\n')
+def deployed = json.parse(new File(basedir, 'store/models/spam-classifier/1.0.0/manifest.json'))
+assert deployed.audit.any { it.action == 'deployed' }
+
+// rollback with nothing to go back to changes nothing; undeploy stops everything
+expect("has no previous production version to roll back to (production is 1.0.0); nothing was changed.")
+expect("Stopped local endpoint 'spam-classifier' (it served 1.0.0).")
+assert !new File(basedir, 'endpoints/spam-classifier').exists()
+try {
+    new URL(url + '/ping').openConnection().with { connectTimeout = 2000; readTimeout = 2000; responseCode }
+    assert false : 'the endpoint still answers after undeploy'
+} catch (IOException expected) {
+}
 return true

@@ -48,6 +48,10 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     @Parameter(property = MlopsProperties.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/mlops")
     private File outputDirectory;
 
+    /** Where local endpoints keep their state, logs and deployed models. */
+    @Parameter(property = MlopsProperties.ENDPOINTS_DIRECTORY, defaultValue = "${user.home}/.mlops/endpoints")
+    private File endpointsDirectory;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (commandLine().flag(MlopsProperties.SKIP, skip)) {
@@ -98,6 +102,11 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     protected final Path outputDir() {
         String given = commandLine().string(MlopsProperties.OUTPUT_DIRECTORY, null);
         return given != null ? baseDir().resolve(given) : outputDirectory.toPath();
+    }
+
+    protected final Path endpointsDir() {
+        String given = commandLine().string(MlopsProperties.ENDPOINTS_DIRECTORY, null);
+        return given != null ? baseDir().resolve(given) : endpointsDirectory.toPath();
     }
 
     protected final Path baseDir() {

@@ -19,5 +19,20 @@ public final class MlopsProperties {
     public static final String TRAIN_JVM_ARGS = "mlops.train.jvmArgs";
     public static final String TRAIN_TIMEOUT = "mlops.train.timeout";
 
+    /** The field of a JSON record that holds its label. */
+    public static final String LABEL_FIELD = "mlops.labelField";
+
+    public static final String ENDPOINT = "mlops.endpoint";
+    public static final String ENDPOINTS_DIRECTORY = "mlops.endpoints";
+    public static final String DEPLOY_SKIP = "mlops.deploy.skip";
+    public static final String DEPLOY_PORT = "mlops.deploy.port";
+    public static final String DEPLOY_ALIAS = "mlops.deploy.alias";
+    public static final String DEPLOY_ALLOW_REJECTED = "mlops.deploy.allowRejected";
+    public static final String DEPLOY_SMOKE_RECORDS = "mlops.deploy.smokeRecords";
+    public static final String DEPLOY_STARTUP_TIMEOUT = "mlops.deploy.startupTimeout";
+    public static final String DEPLOY_JVM_ARGS = "mlops.deploy.jvmArgs";
+
+    public static final String SERVE_PORT = "mlops.serve.port";
+
     private MlopsProperties() {}
 }

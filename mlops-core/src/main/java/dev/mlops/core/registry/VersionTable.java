@@ -1,6 +1,7 @@
 package dev.mlops.core.registry;
 
 import dev.mlops.core.domain.Manifest;
+import dev.mlops.core.io.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,25 +26,6 @@ public final class VersionTable {
                     manifest.training() == null ? "-"
                             : String.format(Locale.ROOT, "%.1f s", manifest.training().durationMillis() / 1000.0)));
         }
-        return align(rows);
-    }
-
-    private static List<String> align(List<List<String>> rows) {
-        int columns = HEADER.size();
-        int[] widths = new int[columns];
-        for (List<String> row : rows) {
-            for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < columns; i++) {
-                line.append(i == columns - 1 ? row.get(i) : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
+        return TextTable.render(rows);
     }
 }

@@ -79,6 +79,7 @@ class DeploymentServiceTest {
         DeployReport first = service.deploy(request(Optional.of("1.0.0"), false));
         URI url = first.endpoint().url();
         assertTrue(first.changed());
+        assertTrue(backend.find(ENDPOINT).orElseThrow().healthy(), "the endpoint answers /ping through its router");
         assertTrue(invoke(url).contains("10.0"), invoke(url));
         assertEquals("1.0.0", store.alias(MODEL, "production").orElseThrow().version());
         assertEquals(url.toString(), DotEnvFile.read(temp.resolve("target/mlops.env")).get("MLOPS_ENDPOINT_URL"));

@@ -44,8 +44,7 @@ import java.util.stream.Stream;
 public final class LocalEndpointBackend implements EndpointBackend {
 
     public static final String NAME = "local";
-    private static final String SERVER_MARKER = "dev.mlops.runtime.Main";
-    private static final String ROUTER_MARKER = EndpointRouter.class.getName();
+    private static final String ROUTER_MAIN = EndpointRouter.class.getName();
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
     /**
@@ -72,18 +71,25 @@ public final class LocalEndpointBackend implements EndpointBackend {
 
     @Override
     public Optional<Endpoint> find(String endpoint) {
-        return readState(endpoint).map(this::describe);
+        return readState(settings.endpointsDir(), endpoint).map(LocalEndpointBackend::describe);
     }
 
     @Override
     public List<Endpoint> list() {
-        if (!Files.isDirectory(settings.endpointsDir())) {
+        return endpointsIn(settings.endpointsDir());
+    }
+
+    /** The local endpoints kept in {@code endpointsDir}, with whether each answers now. */
+    public static List<Endpoint> endpointsIn(Path endpointsDir) {
+        if (!Files.isDirectory(endpointsDir)) {
             return List.of();
         }
-        try (Stream<Path> dirs = Files.list(settings.endpointsDir())) {
-            return dirs.sorted().map(d -> d.getFileName().toString()).map(this::find).flatMap(Optional::stream).toList();
+        try (Stream<Path> dirs = Files.list(endpointsDir)) {
+            return dirs.sorted().map(d -> d.getFileName().toString())
+                    .map(name -> readState(endpointsDir, name).map(LocalEndpointBackend::describe))
+                    .flatMap(Optional::stream).toList();
         } catch (IOException e) {
-            throw new InfrastructureException("Cannot list the local endpoints in " + settings.endpointsDir() + ": "
+            throw new InfrastructureException("Cannot list the local endpoints in " + endpointsDir + ": "
                     + e.getMessage(), e);
         }
     }
@@ -100,7 +106,8 @@ public final class LocalEndpointBackend implements EndpointBackend {
             LocalModelServer server = LocalModelServer.start(new LocalModelServer.Settings(jvm, deploymentDir.resolve("ml"),
                     0, deploymentDir.resolve("server.log"), settings.startupTimeout()), clock, events);
             return new StagedDeployment(endpoint, model.value(), version.value(), server.baseUri(),
-                    server.pid() + " " + server.port() + " " + deploymentDir);
+                    server.pid() + " " + LocalProcesses.startedAt(server.handle()) + " " + server.port() + " "
+                            + deploymentDir);
         } catch (RuntimeException e) {
             deleteQuietly(deploymentDir);
             throw e;
@@ -109,15 +116,16 @@ public final class LocalEndpointBackend implements EndpointBackend {
 
     @Override
     public Endpoint promote(StagedDeployment staged, MlopsEvents events) {
-        String[] handle = staged.handle().split(" ", 3);
+        String[] handle = staged.handle().split(" ", 4);
         long serverPid = Long.parseLong(handle[0]);
-        int serverPort = Integer.parseInt(handle[1]);
-        Optional<LocalEndpointState> before = readState(staged.endpoint());
+        long serverStartedAt = Long.parseLong(handle[1]);
+        int serverPort = Integer.parseInt(handle[2]);
+        Optional<LocalEndpointState> before = readState(settings.endpointsDir(), staged.endpoint());
         LocalEndpointState state = before
-                .filter(s -> LocalProcesses.find(s.routerPid(), ROUTER_MARKER).isPresent())
+                .filter(s -> LocalProcesses.find(s.routerPid(), s.routerStartedAt()).isPresent())
                 .orElseGet(() -> startRouter(staged, serverPort, before.map(LocalEndpointState::port)));
         writeRoute(staged.endpoint(), serverPort);
-        LocalEndpointState now = state.serving(staged.version(), serverPid, serverPort, handle[2],
+        LocalEndpointState now = state.serving(staged.version(), serverPid, serverStartedAt, serverPort, handle[3],
                 clock.instant().toString());
         JsonFiles.write(endpointDir(staged.endpoint()).resolve("endpoint.json"), now);
         before.filter(old -> old.serverPid() != serverPid).ifPresent(old -> retire(old, events));
@@ -126,25 +134,26 @@ public final class LocalEndpointBackend implements EndpointBackend {
 
     @Override
     public void discard(StagedDeployment staged, MlopsEvents events) {
-        String[] handle = staged.handle().split(" ", 3);
-        LocalProcesses.find(Long.parseLong(handle[0]), SERVER_MARKER).ifPresent(p -> LocalModelServer.stop(p, DRAIN));
-        deleteQuietly(Path.of(handle[2]));
+        String[] handle = staged.handle().split(" ", 4);
+        LocalProcesses.find(Long.parseLong(handle[0]), Long.parseLong(handle[1])).ifPresent(p -> LocalModelServer.stop(p, DRAIN));
+        deleteQuietly(Path.of(handle[3]));
         events.info("Stopped the staged " + staged.version() + "; endpoint '" + staged.endpoint() + "' serves as before.");
     }
 
     @Override
     public void stop(String endpoint, MlopsEvents events) {
-        LocalEndpointState state = readState(endpoint).orElseThrow(() -> new ConfigurationException(
+        LocalEndpointState state = readState(settings.endpointsDir(), endpoint).orElseThrow(() -> new ConfigurationException(
                 "There is no local endpoint '" + endpoint + "' in " + settings.endpointsDir()
                         + ". See the endpoints with mvn mlops:status."));
-        LocalProcesses.find(state.routerPid(), ROUTER_MARKER).ifPresent(p -> LocalModelServer.stop(p, Duration.ofSeconds(5)));
-        LocalProcesses.find(state.serverPid(), SERVER_MARKER).ifPresent(p -> LocalModelServer.stop(p, DRAIN));
+        LocalProcesses.find(state.routerPid(), state.routerStartedAt())
+                .ifPresent(p -> LocalModelServer.stop(p, Duration.ofSeconds(5)));
+        LocalProcesses.find(state.serverPid(), state.serverStartedAt()).ifPresent(p -> LocalModelServer.stop(p, DRAIN));
         deleteQuietly(endpointDir(endpoint));
         events.info("Stopped local endpoint '" + endpoint + "' (it served " + state.version() + ").");
     }
 
     private void retire(LocalEndpointState old, MlopsEvents events) {
-        LocalProcesses.find(old.serverPid(), SERVER_MARKER).ifPresent(p -> {
+        LocalProcesses.find(old.serverPid(), old.serverStartedAt()).ifPresent(p -> {
             events.info("Stopping " + old.version() + " (pid " + old.serverPid() + ") after its requests drain");
             LocalModelServer.stop(p, DRAIN);
         });
@@ -158,13 +167,14 @@ public final class LocalEndpointBackend implements EndpointBackend {
         List<String> command = new ArrayList<>(List.of(settings.routerJvm().javaExecutable().toString(), "-Xmx64m",
                 "-cp", String.join(java.io.File.pathSeparator,
                         settings.routerJvm().classpath().stream().map(Path::toString).toList()),
-                ROUTER_MARKER, Integer.toString(port), dir.resolve("route").toString()));
+                ROUTER_MAIN, Integer.toString(port), dir.resolve("route").toString()));
         Path log = dir.resolve("router.log");
         try {
             Process router = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             int bound = awaitRouterPort(router, log);
-            return new LocalEndpointState(staged.endpoint(), staged.model(), router.pid(), bound, null, 0, 0, null, null);
+            return new LocalEndpointState(staged.endpoint(), staged.model(), router.pid(),
+                    LocalProcesses.startedAt(router.toHandle()), bound, null, 0, 0, 0, null, null);
         } catch (IOException e) {
             throw new InfrastructureException("Cannot start the router of endpoint '" + staged.endpoint() + "': "
                     + e.getMessage(), e);
@@ -193,10 +203,10 @@ public final class LocalEndpointBackend implements EndpointBackend {
         throw new DeploymentFailure("The endpoint router did not start within " + settings.startupTimeout());
     }
 
-    private Endpoint describe(LocalEndpointState state) {
+    private static Endpoint describe(LocalEndpointState state) {
         URI url = URI.create("http://127.0.0.1:" + state.port());
-        boolean healthy = LocalProcesses.find(state.routerPid(), ROUTER_MARKER).isPresent()
-                && LocalProcesses.find(state.serverPid(), SERVER_MARKER).isPresent() && pings(url);
+        boolean healthy = LocalProcesses.find(state.routerPid(), state.routerStartedAt()).isPresent()
+                && LocalProcesses.find(state.serverPid(), state.serverStartedAt()).isPresent() && pings(url);
         return new Endpoint(state.name(), NAME, state.model(), state.version(), url, healthy);
     }
 
@@ -237,8 +247,8 @@ public final class LocalEndpointBackend implements EndpointBackend {
         return new ModelJvm(original.javaExecutable(), copied, original.jvmArgs(), original.environment());
     }
 
-    private Optional<LocalEndpointState> readState(String endpoint) {
-        Path file = endpointDir(endpoint).resolve("endpoint.json");
+    private static Optional<LocalEndpointState> readState(Path endpointsDir, String endpoint) {
+        Path file = endpointsDir.resolve(endpoint).resolve("endpoint.json");
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -7,13 +7,21 @@ final class LocalProcesses {
 
     private LocalProcesses() {}
 
-    /** The live process {@code pid} if its command line mentions {@code marker}. */
-    static Optional<ProcessHandle> find(long pid, String marker) {
+    /** When {@code process} started, in epoch milliseconds, or 0 when the system does not say. */
+    static long startedAt(ProcessHandle process) {
+        return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    }
+
+    /**
+     * The live process {@code pid} if it started when we recorded it did (a pid is reused once its
+     * process is gone; a command line is no proof, Linux shows only its first 4096 bytes).
+     */
+    static Optional<ProcessHandle> find(long pid, long startedAt) {
         if (pid <= 0) {
             return Optional.empty();
         }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(true));
+                .filter(p -> startedAt == 0 || startedAt(p) == 0 || startedAt(p) == startedAt);
     }
 }

@@ -1,0 +1,103 @@
+package dev.mlops.maven;
+
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.deploy.DeployRequest;
+import dev.mlops.core.deploy.DeploymentService;
+import dev.mlops.core.deploy.SmokeTest;
+import dev.mlops.core.deploy.local.LocalEndpointBackend;
+import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.io.ModelJvm;
+import dev.mlops.core.store.ModelStore;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What deploy, rollback and undeploy share: the endpoint, its backend and how a deployment is checked. */
+public abstract class AbstractEndpointMojo extends AbstractModelMojo {
+
+    /** The endpoint's name: lower-case letters, digits and '-'. Defaults to the model's name. */
+    @Parameter(property = MlopsProperties.ENDPOINT)
+    String endpoint;
+
+    /** Where endpoints run: {@code local}. */
+    @Parameter(property = MlopsProperties.BACKEND, defaultValue = LocalEndpointBackend.NAME)
+    String backend;
+
+    /** The local endpoint's port when it is first created; 0 picks a free one. It then keeps its port. */
+    @Parameter(property = MlopsProperties.DEPLOY_PORT, defaultValue = "0")
+    int port;
+
+    /** The alias that follows what the endpoint serves. */
+    @Parameter(property = MlopsProperties.DEPLOY_ALIAS, defaultValue = "production")
+    String alias;
+
+    /** How many records of the test channel the new version must answer before it gets traffic; 0 skips the check. */
+    @Parameter(property = MlopsProperties.DEPLOY_SMOKE_RECORDS, defaultValue = "5")
+    int smokeRecords;
+
+    /** How long a new version may take to start and answer {@code /ping} (ISO-8601 duration). */
+    @Parameter(property = MlopsProperties.DEPLOY_STARTUP_TIMEOUT, defaultValue = "PT2M")
+    String startupTimeout;
+
+    /** Extra arguments for the model server's JVM, e.g. {@code -Xmx1g}. */
+    @Parameter(property = MlopsProperties.DEPLOY_JVM_ARGS)
+    String jvmArgs;
+
+    final DeploymentService deploymentService(ModelStore store) {
+        String chosen = commandLine().string(MlopsProperties.BACKEND, backend);
+        if (!LocalEndpointBackend.NAME.equals(chosen)) {
+            throw new ConfigurationException("Unknown endpoint backend '" + chosen + "'. Known backends: "
+                    + LocalEndpointBackend.NAME + ". Set <backend> in the plugin configuration or pass -D"
+                    + MlopsProperties.BACKEND + "=" + LocalEndpointBackend.NAME + ".");
+        }
+        LocalEndpointBackend.Settings settings = new LocalEndpointBackend.Settings(endpointsDir(),
+                modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)), routerJvm(),
+                Integer.parseInt(commandLine().string(MlopsProperties.DEPLOY_PORT, Integer.toString(port))),
+                Durations.parse(commandLine().string(MlopsProperties.DEPLOY_STARTUP_TIMEOUT, startupTimeout),
+                        "startupTimeout", MlopsProperties.DEPLOY_STARTUP_TIMEOUT));
+        return new DeploymentService(store, new LocalEndpointBackend(settings, store, clock()), clock(),
+                new MavenEvents(getLog(), "[endpoint] "));
+    }
+
+    final DeployRequest request(Optional<ModelVersion> version, boolean allowRejected) {
+        return new DeployRequest(modelName(), endpointName(), version,
+                commandLine().string(MlopsProperties.DEPLOY_ALIAS, alias), allowRejected, smokeTest(), outputDir(),
+                actor());
+    }
+
+    final String endpointName() {
+        return Optional.ofNullable(commandLine().string(MlopsProperties.ENDPOINT, endpoint)).orElseGet(() -> modelName().value());
+    }
+
+    private Optional<SmokeTest> smokeTest() {
+        int records = Integer.parseInt(commandLine().string(MlopsProperties.DEPLOY_SMOKE_RECORDS, Integer.toString(smokeRecords)));
+        if (records <= 0) {
+            getLog().warn("No smoke test (" + MlopsProperties.DEPLOY_SMOKE_RECORDS + " is " + records
+                    + "): the new version gets traffic as soon as it answers /ping.");
+            return Optional.empty();
+        }
+        Path test = channelDir("test").orElseThrow(() -> new ConfigurationException("The smoke test reads the 'test'"
+                + " channel, which is not configured. Add <channels><test>path</test></channels>, pass"
+                + " -Dmlops.channel.test=<directory>, or -D" + MlopsProperties.DEPLOY_SMOKE_RECORDS + "=0 to skip it."));
+        return Optional.of(SmokeTest.fromChannel(test, labelField(), records));
+    }
+
+    // the router needs only the JDK and its own class, which is in mlops-core's jar
+    private ModelJvm routerJvm() {
+        try {
+            Path coreJar = Path.of(LocalEndpointBackend.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new ModelJvm(javaExecutable(), List.of(coreJar), List.of(), Map.of());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("mlops-core's own location is not a file", e);
+        }
+    }
+
+    // GitLab names the person who ran the job; elsewhere the OS user
+    private static String actor() {
+        String gitlabUser = System.getenv("GITLAB_USER_LOGIN");
+        return gitlabUser != null ? gitlabUser + " (GitLab CI)" : System.getProperty("user.name");
+    }
+}

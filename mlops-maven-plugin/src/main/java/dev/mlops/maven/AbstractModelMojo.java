@@ -1,0 +1,62 @@
+package dev.mlops.maven;
+
+import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.io.ModelJvm;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What the goals that run the model's own code share: its data channels and a JVM on its class path. */
+public abstract class AbstractModelMojo extends AbstractMlopsMojo {
+
+    /**
+     * Input channels: the name of each (as the model reads it) to a directory of data, relative to the
+     * project. {@code train} is trained on; {@code test} is evaluated on and smoke-tests deployments.
+     * Add or replace one with {@code -Dmlops.channel.<name>=<directory>}.
+     */
+    @Parameter
+    Map<String, String> channels;
+
+    /** The field (JSON) that holds the label in the data; the model is never sent it. */
+    @Parameter(property = MlopsProperties.LABEL_FIELD, defaultValue = "label")
+    String labelField;
+
+    /** Every configured channel, resolved against the project directory. */
+    final Map<String, Path> channelDirs() {
+        Map<String, Path> dirs = new LinkedHashMap<>();
+        commandLine().map(MlopsProperties.CHANNEL_PREFIX, channels)
+                .forEach((name, dir) -> dirs.put(name, baseDir().resolve(dir == null ? "" : dir).normalize()));
+        return dirs;
+    }
+
+    final Optional<Path> channelDir(String name) {
+        return Optional.ofNullable(channelDirs().get(name));
+    }
+
+    final String labelField() {
+        return commandLine().string(MlopsProperties.LABEL_FIELD, labelField);
+    }
+
+    /** A JVM on the model's runtime class path (its classes and dependencies, the runtime among them). */
+    final ModelJvm modelJvm(String jvmArgs) {
+        List<String> args = jvmArgs == null || jvmArgs.isBlank() ? List.of() : Arrays.asList(jvmArgs.trim().split("\\s+"));
+        return new ModelJvm(javaExecutable(), runtimeClasspath(), args, Map.of());
+    }
+
+    final Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    private List<Path> runtimeClasspath() {
+        try {
+            return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new InfrastructureException("Cannot resolve the model's runtime class path: " + e.getMessage(), e);
+        }
+    }
+}

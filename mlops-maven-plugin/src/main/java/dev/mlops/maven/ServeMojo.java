@@ -1,0 +1,53 @@
+package dev.mlops.maven;
+
+import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.domain.ModelName;
+import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.serve.ForegroundServing;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Serves a stored version on this machine in the foreground (SageMaker's contract: {@code /ping},
+ * {@code /invocations}) until Ctrl-C, for trying the model by hand.
+ */
+@Mojo(name = "serve", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class ServeMojo extends AbstractModelMojo {
+
+    /** The version to serve; the production version, else the newest that passed the gate, else the newest. */
+    @Parameter(property = MlopsProperties.VERSION)
+    String version;
+
+    /** The port to listen on. */
+    @Parameter(property = MlopsProperties.SERVE_PORT, defaultValue = "8080")
+    int port;
+
+    /** Extra arguments for the model server's JVM, e.g. {@code -Xmx1g}. */
+    @Parameter(property = MlopsProperties.DEPLOY_JVM_ARGS)
+    String jvmArgs;
+
+    @Override
+    protected String goal() {
+        return "serve";
+    }
+
+    @Override
+    protected void run() {
+        ModelName model = modelName();
+        ForegroundServing serving = new ForegroundServing(modelStore(), new MavenEvents(getLog(), ""));
+        ModelVersion chosen = serving.choose(model, Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, version))
+                .filter(v -> !v.isBlank()).map(ModelVersion::new));
+        int exit = serving.serve(model, chosen, modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)),
+                outputDir().resolve("serve"),
+                Integer.parseInt(commandLine().string(MlopsProperties.SERVE_PORT, Integer.toString(port))));
+        // 143 is SIGTERM: the user stopped it
+        if (exit != 0 && exit != 143) {
+            throw new InfrastructureException("The model server exited with code " + exit + "; see its output above", null);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mlops.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/** Stops a local endpoint and everything it runs. The store and its aliases do not change. */
+@Mojo(name = "undeploy", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class UndeployMojo extends AbstractEndpointMojo {
+
+    @Override
+    protected String goal() {
+        return "undeploy";
+    }
+
+    @Override
+    protected void run() {
+        deploymentService(modelStore()).undeploy(endpointName());
+    }
+}
