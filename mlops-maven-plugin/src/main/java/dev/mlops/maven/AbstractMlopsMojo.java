@@ -3,12 +3,14 @@ package dev.mlops.maven;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsException;
 import dev.mlops.core.domain.ModelName;
+import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.store.ModelStore;
 import dev.mlops.core.store.ModelStores;
 import dev.mlops.core.train.TrainingFailedException;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -93,6 +95,13 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
 
     protected final ModelName modelName() {
         return new ModelName(commandLine().string(MlopsProperties.MODEL, model));
+    }
+
+    /** The version asked for with {@code -Dmlops.version} or in the POM, if any. */
+    protected final Optional<ModelVersion> requestedVersion(String pomValue) {
+        return Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, pomValue))
+                .filter(v -> !v.isBlank())
+                .map(ModelVersion::new);
     }
 
     protected final ModelStore modelStore() {

@@ -1,8 +1,6 @@
 package dev.mlops.maven;
 
 import dev.mlops.core.deploy.DeployReport;
-import dev.mlops.core.domain.ModelVersion;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -43,11 +41,8 @@ public class DeployMojo extends AbstractEndpointMojo {
 
     @Override
     protected void run() {
-        Optional<ModelVersion> chosen = Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, version))
-                .filter(v -> !v.isBlank())
-                .map(ModelVersion::new);
         DeployReport report = deploymentService(modelStore())
-                .deploy(request(chosen, commandLine().flag(MlopsProperties.DEPLOY_ALLOW_REJECTED, allowRejected)));
+                .deploy(request(requestedVersion(version), commandLine().flag(MlopsProperties.DEPLOY_ALLOW_REJECTED, allowRejected)));
         getLog().info("Try it: curl -H 'Content-Type: application/json' -d '{\"text\": \"…\"}' "
                 + report.endpoint().url() + "/invocations");
     }

@@ -4,7 +4,6 @@ import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.serve.ForegroundServing;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -40,8 +39,7 @@ public class ServeMojo extends AbstractModelMojo {
     protected void run() {
         ModelName model = modelName();
         ForegroundServing serving = new ForegroundServing(modelStore(), new MavenEvents(getLog(), ""));
-        ModelVersion chosen = serving.choose(model, Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, version))
-                .filter(v -> !v.isBlank()).map(ModelVersion::new));
+        ModelVersion chosen = serving.choose(model, requestedVersion(version));
         int exit = serving.serve(model, chosen, modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)),
                 outputDir().resolve("serve"),
                 Integer.parseInt(commandLine().string(MlopsProperties.SERVE_PORT, Integer.toString(port))));

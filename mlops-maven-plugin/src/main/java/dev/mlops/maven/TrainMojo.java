@@ -1,6 +1,5 @@
 package dev.mlops.maven;
 
-import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.io.GitRevision;
 import dev.mlops.core.train.LocalTrainingBackend;
 import dev.mlops.core.train.TrainingBackends;
@@ -8,7 +7,6 @@ import dev.mlops.core.train.TrainingReport;
 import dev.mlops.core.train.TrainingRequest;
 import dev.mlops.core.train.TrainingService;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -72,10 +70,7 @@ public class TrainMojo extends AbstractModelMojo {
     }
 
     TrainingRequest request() {
-        Optional<ModelVersion> chosen = Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, version))
-                .filter(v -> !v.isBlank())
-                .map(ModelVersion::new);
-        return new TrainingRequest(modelName(), chosen, channelDirs(),
+        return new TrainingRequest(modelName(), requestedVersion(version), channelDirs(),
                 commandLine().map(MlopsProperties.HYPERPARAMETER_PREFIX, hyperparameters),
                 outputDir(), GitRevision.of(System.getenv(), baseDir()));
     }

@@ -59,7 +59,7 @@ public final class Fingerprints {
         }
     }
 
-    private static long size(Path file) {
+    public static long size(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {

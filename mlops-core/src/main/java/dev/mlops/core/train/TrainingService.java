@@ -69,7 +69,7 @@ public final class TrainingService {
                 request.gitCommit().orElse(null), backend.name(),
                 new Manifest.TrainingTimes(started.toString(), finished.toString(), output.duration().toMillis()),
                 request.hyperparameters(), data,
-                new Manifest.ModelArtifact("model.tar.gz", size(archive), Fingerprints.sha256Of(archive)));
+                new Manifest.ModelArtifact("model.tar.gz", Fingerprints.size(archive), Fingerprints.sha256Of(archive)));
         StoredVersion stored = store.publish(manifest, archive);
         events.info("Stored '" + manifest.model() + "' " + version + " as a candidate in " + store.describe());
 
@@ -156,14 +156,6 @@ public final class TrainingService {
             Files.deleteIfExists(trainingJson);
         } catch (IOException e) {
             throw new InfrastructureException("Cannot remove the previous " + trainingJson + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new InfrastructureException("Cannot read the size of " + file + ": " + e.getMessage(), e);
         }
     }
 }
