@@ -1,24 +1,17 @@
 package dev.mlops.maven;
 
 import dev.mlops.core.ConfigurationException;
-import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.io.GitRevision;
-import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.train.LocalTrainingBackend;
 import dev.mlops.core.train.TrainingBackends;
 import dev.mlops.core.train.TrainingReport;
 import dev.mlops.core.train.TrainingRequest;
 import dev.mlops.core.train.TrainingService;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -32,7 +25,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "train", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class TrainMojo extends AbstractMlopsMojo {
+public class TrainMojo extends AbstractModelMojo {
 
     /** The version to store the model as; a development version ({@code 0.0.0-dev.<time>}) when not set. */
     @Parameter(property = MlopsProperties.VERSION)
@@ -41,13 +34,6 @@ public class TrainMojo extends AbstractMlopsMojo {
     /** Where training runs: {@code local}. */
     @Parameter(property = MlopsProperties.BACKEND, defaultValue = TrainingBackends.LOCAL)
     String backend;
-
-    /**
-     * Input channels: the name of each (as the model reads it) to a directory of data, relative to the
-     * project. Add or replace one with {@code -Dmlops.channel.<name>=<directory>}.
-     */
-    @Parameter
-    Map<String, String> channels;
 
     /**
      * Hyperparameters handed to the model as strings. Add or replace one with
@@ -92,28 +78,14 @@ public class TrainMojo extends AbstractMlopsMojo {
         Optional<ModelVersion> chosen = Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, version))
                 .filter(v -> !v.isBlank())
                 .map(ModelVersion::new);
-        Map<String, Path> channelDirs = new LinkedHashMap<>();
-        commandLine().map(MlopsProperties.CHANNEL_PREFIX, channels)
-                .forEach((name, dir) -> channelDirs.put(name, baseDir().resolve(dir == null ? "" : dir).normalize()));
-        return new TrainingRequest(modelName(), chosen, channelDirs,
+        return new TrainingRequest(modelName(), chosen, channelDirs(),
                 commandLine().map(MlopsProperties.HYPERPARAMETER_PREFIX, hyperparameters),
                 outputDir(), GitRevision.of(System.getenv(), baseDir()));
     }
 
     LocalTrainingBackend.Settings localSettings() {
-        String args = commandLine().string(MlopsProperties.TRAIN_JVM_ARGS, jvmArgs);
-        List<String> jvm = args == null || args.isBlank() ? List.of() : Arrays.asList(args.trim().split("\\s+"));
-        return new LocalTrainingBackend.Settings(
-                new ModelJvm(Path.of(System.getProperty("java.home"), "bin", "java"), runtimeClasspath(), jvm, Map.of()),
+        return new LocalTrainingBackend.Settings(modelJvm(commandLine().string(MlopsProperties.TRAIN_JVM_ARGS, jvmArgs)),
                 parseTimeout(commandLine().string(MlopsProperties.TRAIN_TIMEOUT, timeout)));
-    }
-
-    private List<Path> runtimeClasspath() {
-        try {
-            return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
-        } catch (DependencyResolutionRequiredException e) {
-            throw new InfrastructureException("Cannot resolve the model's runtime class path: " + e.getMessage(), e);
-        }
     }
 
     private static Duration parseTimeout(String value) {
