@@ -205,7 +205,7 @@ public final class EvaluationService {
     private static Map<String, String> dotenv(EvaluationReport report) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MLOPS_MODEL", report.model());
-        env.put("MLOPS_VERSION", report.version());
+        env.put("MLOPS_EVALUATED_VERSION", report.version());
         env.put("MLOPS_MODEL_STATUS", report.status().label());
         env.put("MLOPS_GATE", report.gate().verdict());
         env.put("MLOPS_GATE_SKIPPED", Boolean.toString(report.gateSkipped()));

@@ -79,6 +79,7 @@ class EvaluationServiceTest {
         assertFalse(html.contains("<script") || html.contains("src=") || html.contains("<link"), "self-contained");
         assertTrue(Files.readString(out.resolve("evaluation.json")).contains("\"status\" : \"approved-by-gate\""));
         assertTrue(Files.readString(out.resolve("mlops.env")).contains("MLOPS_GATE=passed\n"));
+        assertTrue(Files.readString(out.resolve("mlops.env")).contains("MLOPS_EVALUATED_VERSION=1.0.0\n"));
     }
 
     @Test
