@@ -4,6 +4,7 @@ import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsException;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.evaluate.GateFailedException;
 import dev.mlops.core.store.ModelStore;
 import dev.mlops.core.store.ModelStores;
 import dev.mlops.core.train.TrainingFailedException;
@@ -66,7 +67,7 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
         }
         try {
             run();
-        } catch (ConfigurationException | TrainingFailedException e) {
+        } catch (ConfigurationException | TrainingFailedException | GateFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (MlopsException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -22,7 +22,7 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
     @Parameter
     Map<String, String> channels;
 
-    /** The field (JSON) that holds the label in the data; the model is never sent it. */
+    /** The field of each JSON record that holds its label (or regression target); the model is never sent it. */
     @Parameter(property = MlopsProperties.LABEL_FIELD, defaultValue = "label")
     String labelField;
 

@@ -33,6 +33,26 @@ public final class MlopsProperties {
     public static final String DEPLOY_JVM_ARGS = "mlops.deploy.jvmArgs";
 
     public static final String SERVE_PORT = "mlops.serve.port";
+    public static final String EVALUATE_SKIP = "mlops.evaluate.skip";
+    public static final String EVALUATE_TASK = "mlops.evaluate.task";
+    /** The name of the channel that holds the test data (default {@code test}). */
+    public static final String EVALUATE_CHANNEL = "mlops.evaluate.channel";
+    public static final String EVALUATE_CSV_LABEL_COLUMN = "mlops.evaluate.csvLabelColumn";
+    public static final String EVALUATE_CSV_HEADER = "mlops.evaluate.csvHeader";
+    public static final String EVALUATE_POSITIVE_CLASS = "mlops.evaluate.positiveClass";
+    public static final String EVALUATE_MAX_RECORDS_PER_REQUEST = "mlops.evaluate.maxRecordsPerRequest";
+    public static final String EVALUATE_JVM_ARGS = "mlops.evaluate.jvmArgs";
+
+    public static final String GATE_SKIP = "mlops.gate.skip";
+    public static final String GATE_PRIMARY_METRIC = "mlops.gate.primaryMetric";
+    public static final String GATE_DIRECTION = "mlops.gate.direction";
+    public static final String GATE_MIN_IMPROVEMENT = "mlops.gate.minImprovement";
+    /** {@code -Dmlops.gate.guard.<metric>=<tolerance>} adds or replaces a guard. */
+    public static final String GATE_GUARD_PREFIX = "mlops.gate.guard.";
+    /** {@code -Dmlops.gate.floor.<metric>=<minimum>} adds or replaces a floor. */
+    public static final String GATE_FLOOR_PREFIX = "mlops.gate.floor.";
+    /** {@code -Dmlops.gate.ceiling.<metric>=<maximum>} adds or replaces a ceiling. */
+    public static final String GATE_CEILING_PREFIX = "mlops.gate.ceiling.";
 
     private MlopsProperties() {}
 }

@@ -5,14 +5,28 @@ import dev.mlops.core.deploy.EndpointTable;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
+import dev.mlops.core.evaluate.TaskType;
 import dev.mlops.core.registry.VersionTable;
 import dev.mlops.core.store.ModelStore;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
-/** Lists the stored versions of the model, oldest first, as a table, and the endpoints that serve it. */
+/**
+ * Lists the stored versions of the model, oldest first, as a table: status, the gate's primary
+ * metric, the image digest when there is one, and the aliases pointing at each; then the endpoints
+ * that serve the model.
+ */
 @Mojo(name = "status", threadSafe = true)
 public class StatusMojo extends AbstractMlopsMojo {
+
+    /** The task, for the default primary metric (the same setting as {@code mlops:evaluate}'s). */
+    @Parameter(property = MlopsProperties.EVALUATE_TASK, defaultValue = "classification")
+    String task;
+
+    /** The quality gate (the same setting as {@code mlops:evaluate}'s); its primary metric is shown. */
+    @Parameter
+    GateParameters gate;
 
     @Override
     protected String goal() {
@@ -31,7 +45,9 @@ public class StatusMojo extends AbstractMlopsMojo {
         }
         getLog().info("Model '" + model + "' in " + store.describe() + ": " + versions.size()
                 + (versions.size() == 1 ? " version" : " versions"));
-        VersionTable.render(versions).forEach(getLog()::info);
+        String primaryMetric = GateParameters.toConfig(gate, commandLine(),
+                TaskType.parse(commandLine().string(MlopsProperties.EVALUATE_TASK, task))).primaryMetric();
+        VersionTable.render(versions, store.aliases(model), primaryMetric).forEach(getLog()::info);
         List<Endpoint> endpoints = LocalEndpointBackend.endpointsIn(endpointsDir()).stream()
                 .filter(e -> e.model().equals(model.value())).toList();
         if (!endpoints.isEmpty()) {

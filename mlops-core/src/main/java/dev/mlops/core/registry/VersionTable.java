@@ -2,9 +2,12 @@ package dev.mlops.core.registry;
 
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.io.TextTable;
+import dev.mlops.core.store.Alias;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The table {@code mlops:status} prints: one row per stored version, oldest first. */
 public final class VersionTable {
@@ -14,10 +17,20 @@ public final class VersionTable {
     private VersionTable() {}
 
     public static List<String> render(List<Manifest> versions) {
+        return render(versions, Map.of(), "f1_macro");
+    }
+
+    /**
+     * @param aliases by name, shown beside the version each points at
+     * @param primaryMetric the metric shown for each version (the gate's primary metric)
+     */
+    public static List<String> render(List<Manifest> versions, Map<String, Alias> aliases, String primaryMetric) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADER);
+        List<String> header = new ArrayList<>(HEADER);
+        header.addAll(List.of(primaryMetric.toUpperCase(Locale.ROOT), "IMAGE", "ALIASES"));
+        rows.add(header);
         for (Manifest manifest : versions) {
-            rows.add(List.of(
+            List<String> row = new ArrayList<>(List.of(
                     manifest.version(),
                     manifest.status().label(),
                     manifest.createdAt(),
@@ -25,7 +38,20 @@ public final class VersionTable {
                     manifest.backend(),
                     manifest.training() == null ? "-"
                             : String.format(Locale.ROOT, "%.1f s", manifest.training().durationMillis() / 1000.0)));
+            Double metric = manifest.metrics().get(primaryMetric);
+            row.add(metric == null ? "-" : String.format(Locale.ROOT, "%.4f", metric));
+            row.add(manifest.imageDigest() == null ? "-" : shortDigest(manifest.imageDigest()));
+            String names = aliases.values().stream().filter(a -> a.version().equals(manifest.version()))
+                    .map(Alias::name).sorted().collect(Collectors.joining(","));
+            row.add(names.isEmpty() ? "-" : names);
+            rows.add(row);
         }
         return TextTable.render(rows);
+    }
+
+    // the first 12 hex digits identify an image, as docker images shows them
+    private static String shortDigest(String digest) {
+        String hex = digest.startsWith("sha256:") ? digest.substring("sha256:".length()) : digest;
+        return hex.substring(0, Math.min(12, hex.length()));
     }
 }

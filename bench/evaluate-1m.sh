@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Wall time and peak memory of `mvn mlops:evaluate` on a generated test set of N records (default
+# 1,000,000: the sample's 1,119 test e-mails repeated, ~690 MB of JSON lines) with Maven's heap capped
+# at 256 MB. Usage: bench/evaluate-1m.sh [records]   (needs `mvn -B install -DskipTests` at the root first)
+set -euo pipefail
+records=${1:-1000000}
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/sample" "$work/big"
+(cd "$root/sample-model-repo" && tar --exclude=./target -cf - .) | (cd "$work/sample" && tar -xf -)
+cd "$work/sample"
+mvn -B -q -o mlops:train -Dmlops.store="file:$work/store" -Dmlops.version=1.0.0 >"$work/train.log" 2>&1
+
+# the test e-mails, repeated with fresh ids until there are $records of them
+awk -v n="$records" '{ line[NR] = $0 } END { for (i = 0; i < n; i++) { s = line[i % NR + 1];
+  sub(/"id":"[^"]*"/, "\"id\":\"r" i "\"", s); print s } }' data/test/emails.jsonl >"$work/big/emails.jsonl"
+echo "test set: $(wc -l <"$work/big/emails.jsonl") records, $(du -m "$work/big/emails.jsonl" | cut -f1) MB"
+
+# peak resident memory (VmHWM) of the Maven JVM and of the model server JVM, sampled while they run
+watch_peaks() {
+  local maven=0 server=0
+  while [ ! -f "$work/done" ]; do
+    for pid in $(pgrep -f 'plexus.classworlds.launcher.Launcher.*mlops:evaluate' || true); do
+      v=$(awk '/VmHWM/ {print $2}' /proc/"$pid"/status 2>/dev/null || echo 0); [ "${v:-0}" -gt "$maven" ] && maven=$v
+    done
+    for pid in $(pgrep -f 'dev.mlops.runtime.Main serve' || true); do
+      v=$(awk '/VmHWM/ {print $2}' /proc/"$pid"/status 2>/dev/null || echo 0); [ "${v:-0}" -gt "$server" ] && server=$v
+    done
+    echo "$maven $server" >"$work/peaks"
+    sleep 0.5
+  done
+}
+watch_peaks & watcher=$!
+
+start=$(date +%s.%N)
+MAVEN_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log" mvn -B -o mlops:evaluate -Dmlops.store="file:$work/store" \
+  -Dmlops.version=1.0.0 -Dmlops.channel.test="$work/big" >"$work/evaluate.log" 2>&1 || { tail -40 "$work/evaluate.log"; exit 1; }
+end=$(date +%s.%N)
+touch "$work/done"; wait "$watcher"
+
+read -r maven_kb server_kb <"$work/peaks"
+heap_peak=$(grep -oP '\d+M(?=->)' "$work/gc.log" | tr -d M | sort -n | tail -1)
+grep -E 'Predicted [0-9]+ records in|Batch prediction at' "$work/evaluate.log" | sed 's/^\[INFO\] //'
+echo "mvn mlops:evaluate wall (s):            $(echo "$end - $start" | bc)"
+echo "Maven JVM: -Xmx256m, peak heap used before a GC (MB): ${heap_peak:-?}, peak RSS (MB): $((maven_kb / 1024))"
+echo "model server JVM peak RSS (MB):          $((server_kb / 1024))"
+grep -oP '"(accuracy|f1_macro|roc_auc|log_loss)" : [0-9.E-]+' "$work/store/models/spam-classifier/1.0.0/manifest.json" | tr '\n' ' '; echo

@@ -1,0 +1,227 @@
+package dev.mlops.core.evaluate;
+
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.domain.DataFingerprint;
+import dev.mlops.core.domain.Manifest;
+import dev.mlops.core.domain.VersionStatus;
+import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.io.Fingerprints;
+import dev.mlops.core.io.ModelJvm;
+import dev.mlops.core.io.MoreFiles;
+import dev.mlops.core.io.TarGz;
+import dev.mlops.core.serve.LocalModelServer;
+import dev.mlops.core.store.Alias;
+import dev.mlops.core.store.ModelStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code mlops:evaluate}: serves a stored version from its archive with the model's own serving
+ * entry point, batch-predicts the test channel through {@code /invocations}, computes the metrics,
+ * decides the gate against the {@code production} version, records metrics, status and an audit
+ * entry in the version's manifest and writes the reports. Bad input fails before the store changes.
+ */
+public final class EvaluationService {
+
+    public static final String PRODUCTION = "production";
+    private static final Duration SERVER_STARTUP = Duration.ofMinutes(2);
+    private static final int TREND_VERSIONS = 30;
+
+    private final ModelStore store;
+    private final ModelJvm jvm;
+    private final Clock clock;
+    private final MlopsEvents events;
+
+    public EvaluationService(ModelStore store, ModelJvm jvm, Clock clock, MlopsEvents events) {
+        this.store = store;
+        this.jvm = jvm;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * @throws GateFailedException when the gate failed and was not skipped, after recording it
+     */
+    public EvaluationReport evaluate(EvaluationRequest request) {
+        Instant started = clock.instant();
+        EvaluationReports.deleteStale(request.outputDir());
+        request.gate().requireMetricsOf(request.task());
+        Manifest manifest = store.manifest(request.model(), request.version()).orElseThrow(() -> new ConfigurationException(
+                "Version " + request.version() + " of '" + request.model() + "' is not in the store " + store.describe()
+                        + ". Train it with mvn mlops:train, or pass a stored version with -Dmlops.version=<version>"
+                        + " (see mvn mlops:status)."));
+        DataFingerprint testData = checkTestChannel(request.testChannel());
+        Optional<ProductionGate.Production> production = store.alias(request.model(), PRODUCTION)
+                .flatMap(alias -> store.manifest(request.model(), new dev.mlops.core.domain.ModelVersion(alias.version())))
+                .map(m -> new ProductionGate.Production(m.version(), m.metrics()));
+
+        events.info("Evaluating '" + request.model() + "' " + request.version() + " on " + testData.files()
+                + " test file(s) in " + request.testChannel() + " (" + request.task().label() + ")");
+        EvaluationMetrics metrics = predict(request);
+        requireGateMetrics(request.gate(), metrics);
+        GateDecision decision = ProductionGate.decide(request.gate(), manifest.version(), metrics.metrics(), production);
+        VersionStatus status = decision.passed() ? VersionStatus.APPROVED_BY_GATE : VersionStatus.REJECTED;
+
+        Instant finished = clock.instant();
+        store.update(request.model(), request.version(), m -> record(m, request, metrics, decision, testData, finished));
+        EvaluationReport report = new EvaluationReport(manifest.model(), manifest.version(), finished.toString(),
+                Duration.between(started, finished).toMillis(), store.describe(), request.testChannel().toString(),
+                testData, metrics, request.gate().primaryMetric(), request.gate().direction(), production.orElse(null),
+                decision, request.skipGate(), status, trend(request, metrics));
+        EvaluationReports.write(report, request.outputDir());
+        DotEnvFile.merge(request.outputDir().resolve(dev.mlops.core.train.TrainingService.DOTENV), dotenv(report));
+        decision.checks().forEach(check -> events.info("  " + (check.failed() ? "FAILED " : "") + check.explanation()));
+        if (!decision.passed()) {
+            String message = failureMessage(report, request.outputDir().resolve(EvaluationReports.MARKDOWN));
+            if (!request.skipGate()) {
+                throw new GateFailedException(message, decision);
+            }
+            events.warn(message.lines().findFirst().orElse("") + " Not failing the build: " + "-Dmlops.gate.skip is set;"
+                    + " this is recorded in the manifest.");
+        } else {
+            events.info("Quality gate passed: '" + manifest.model() + "' " + manifest.version() + " is " + status.label());
+        }
+        return report;
+    }
+
+    private DataFingerprint checkTestChannel(Path dir) {
+        String fix = " Set <channels><test>...</test></channels> or -Dmlops.channel.test=<directory>.";
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigurationException("The test channel points at " + dir + ", which "
+                    + (Files.exists(dir) ? "is a file; a channel is a directory of data files." : "does not exist.") + fix);
+        }
+        if (TestChannelReader.dataFiles(dir).isEmpty()) {
+            throw new ConfigurationException("The test channel at " + dir + " has no *.jsonl, *.ndjson or *.csv files"
+                    + " (hidden files do not count)." + fix);
+        }
+        List<Path> ignored = Fingerprints.regularFiles(dir).stream()
+                .filter(f -> !TestChannelReader.supported(f) && !f.getFileName().toString().startsWith(".")).toList();
+        if (!ignored.isEmpty()) {
+            events.warn("Not evaluating " + ignored.size() + " file(s) of the test channel that are not *.jsonl, *.ndjson"
+                    + " or *.csv: " + ignored.stream().map(f -> dir.relativize(f).toString()).collect(Collectors.joining(", ")));
+        }
+        return Fingerprints.directory(dir);
+    }
+
+    private EvaluationMetrics predict(EvaluationRequest request) {
+        Path work = request.outputDir().resolve("evaluate");
+        Path archive = work.resolve("model.tar.gz");
+        Path mlRoot = work.resolve("ml");
+        try {
+            MoreFiles.deleteRecursively(work);
+            Files.createDirectories(mlRoot.resolve("model"));
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot prepare " + work + ": " + e.getMessage(), e);
+        }
+        store.copyArchive(request.model(), request.version(), archive);
+        TarGz.extract(archive, mlRoot.resolve("model"));
+        MetricsAccumulator metrics = MetricsAccumulator.forTask(request.task(), request.positiveClass());
+        LocalModelServer server = LocalModelServer.start(
+                new LocalModelServer.Settings(jvm, mlRoot, 0, work.resolve("server.log"), SERVER_STARTUP), clock, events);
+        // if Maven itself is stopped (Ctrl-C), the server goes with it
+        Thread stopOnExit = new Thread(() -> server.handle().destroyForcibly(), "mlops-stop-model-server");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            new BatchPredictor(request.prediction(), clock, events)
+                    .predict(server.baseUri(), request.testChannel(), request.layout(), metrics);
+        } catch (InfrastructureException e) {
+            throw new InfrastructureException(e.getMessage() + "\nThe model server's last lines:\n" + server.logTail(), e);
+        } finally {
+            server.stop(Duration.ofSeconds(30));
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+        EvaluationMetrics result = metrics.result();
+        if (result.records() == 0) {
+            throw new ConfigurationException("The test channel at " + request.testChannel() + " has no records: its"
+                    + " files are empty. Put labelled test records in it.");
+        }
+        return result;
+    }
+
+    private static void requireGateMetrics(GateConfig gate, EvaluationMetrics metrics) {
+        for (String metric : gate.metrics()) {
+            if (!metrics.metrics().containsKey(metric)) {
+                String why = metrics.notes().isEmpty() ? "" : " " + String.join(" ", metrics.notes());
+                String classes = metrics.confusionMatrix() == null ? ""
+                        : " The classes are " + String.join(", ", metrics.confusionMatrix().classes()) + ".";
+                throw new ConfigurationException("The gate reads the metric '" + metric + "', which this evaluation"
+                        + " could not compute." + why + classes + " Fix the gate configuration; nothing was recorded.");
+            }
+        }
+    }
+
+    private static Manifest record(Manifest manifest, EvaluationRequest request, EvaluationMetrics metrics,
+            GateDecision decision, DataFingerprint testData, Instant at) {
+        String detail = String.format(Locale.ROOT, "%s on %d records of the test data sha256 %s; gate %s%s (%s %s)",
+                request.task().label(), metrics.records(), testData.sha256().substring(0, 12), decision.verdict(),
+                decision.productionVersion() == null ? " with no production version"
+                        : " against production " + decision.productionVersion(),
+                request.gate().primaryMetric(), ProductionGate.format(metrics.metrics().get(request.gate().primaryMetric())));
+        Manifest updated = manifest.withMetrics(metrics.metrics())
+                .withStatus(decision.passed() ? VersionStatus.APPROVED_BY_GATE : VersionStatus.REJECTED)
+                .withAudit(new Manifest.AuditEntry(at.toString(), "evaluated", detail, request.by()));
+        if (request.skipGate()) {
+            updated = updated.withAudit(new Manifest.AuditEntry(at.toString(), "gate-skipped",
+                    decision.passed() ? "the gate passed anyway"
+                            : "the gate failed on " + decision.failures().stream().map(GateCheck::metric)
+                                    .collect(Collectors.joining(", ")) + "; the build was not failed (-Dmlops.gate.skip)",
+                    request.by()));
+        }
+        return updated;
+    }
+
+    private List<EvaluationReport.TrendPoint> trend(EvaluationRequest request, EvaluationMetrics metrics) {
+        Map<String, List<String>> aliasesByVersion = new LinkedHashMap<>();
+        for (Alias alias : store.aliases(request.model()).values()) {
+            aliasesByVersion.computeIfAbsent(alias.version(), v -> new ArrayList<>()).add(alias.name());
+        }
+        List<EvaluationReport.TrendPoint> points = new ArrayList<>();
+        for (Manifest m : store.versions(request.model())) {
+            boolean candidate = m.version().equals(request.version().value());
+            points.add(new EvaluationReport.TrendPoint(m.version(), m.createdAt(),
+                    candidate ? metrics.metrics().get(request.gate().primaryMetric()) : m.metrics().get(request.gate().primaryMetric()),
+                    m.status(), aliasesByVersion.getOrDefault(m.version(), List.of()), candidate));
+        }
+        return points.subList(Math.max(0, points.size() - TREND_VERSIONS), points.size());
+    }
+
+    private static Map<String, String> dotenv(EvaluationReport report) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MLOPS_MODEL", report.model());
+        env.put("MLOPS_EVALUATED_VERSION", report.version());
+        env.put("MLOPS_MODEL_STATUS", report.status().label());
+        env.put("MLOPS_GATE", report.gate().verdict());
+        env.put("MLOPS_GATE_SKIPPED", Boolean.toString(report.gateSkipped()));
+        env.put("MLOPS_PRIMARY_METRIC", report.primaryMetric());
+        env.put("MLOPS_PRIMARY_METRIC_VALUE", ProductionGate.format(report.metrics().get(report.primaryMetric())));
+        return env;
+    }
+
+    static String failureMessage(EvaluationReport report, Path details) {
+        StringBuilder message = new StringBuilder("Quality gate failed for '" + report.model() + "' " + report.version()
+                + (report.production() == null ? " (no production version yet)" : " against production "
+                        + report.production().version()) + ":");
+        report.gate().failures().forEach(check -> message.append("\n  - ").append(check.explanation()));
+        message.append("\nThe version is now ").append(report.status().label())
+                .append("; nothing else changed. Details: ").append(details).append('.')
+                .append(" To continue despite the gate (recorded in the manifest), pass -Dmlops.gate.skip.");
+        return message.toString();
+    }
+}

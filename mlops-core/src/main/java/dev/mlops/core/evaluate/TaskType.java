@@ -1,0 +1,25 @@
+package dev.mlops.core.evaluate;
+
+import dev.mlops.core.ConfigurationException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What the model predicts, which decides the metrics: a class label, or a number. */
+public enum TaskType {
+    CLASSIFICATION,
+    REGRESSION;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws ConfigurationException naming the value and the known task types */
+    public static TaskType parse(String value) {
+        return Arrays.stream(values()).filter(t -> t.label().equals(value == null ? null : value.trim()))
+                .findFirst()
+                .orElseThrow(() -> new ConfigurationException("Unknown task type '" + value
+                        + "'. Known task types: classification, regression. Set <task> in the plugin configuration"
+                        + " or pass -Dmlops.evaluate.task=classification."));
+    }
+}
