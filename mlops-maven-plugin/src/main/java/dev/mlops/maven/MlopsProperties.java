@@ -19,5 +19,19 @@ public final class MlopsProperties {
     public static final String TRAIN_JVM_ARGS = "mlops.train.jvmArgs";
     public static final String TRAIN_TIMEOUT = "mlops.train.timeout";
 
+    public static final String VERSION_SKIP = "mlops.version.skip";
+
+    public static final String PACKAGE_SKIP = "mlops.package.skip";
+    public static final String IMAGE = "mlops.image";
+    public static final String IMAGE_TARGET = "mlops.image.target";
+    public static final String IMAGE_BASE = "mlops.image.base";
+    public static final String IMAGE_SERVER_ID = "mlops.image.serverId";
+    public static final String IMAGE_ALLOW_INSECURE = "mlops.image.allowInsecureRegistries";
+    public static final String IMAGE_TAR_FILE = "mlops.image.tarFile";
+    public static final String IMAGE_JVM_FLAGS = "mlops.image.jvmFlags";
+    public static final String IMAGE_SOURCE = "mlops.image.source";
+    public static final String ECR_CREATE_REPOSITORY = "mlops.ecr.createRepository";
+    public static final String ECR_ENDPOINT = "mlops.ecr.endpoint";
+
     private MlopsProperties() {}
 }
