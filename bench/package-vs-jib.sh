@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 RUNS=${1:-5}
 WORK=$(mktemp -d /tmp/package-vs-jib.XXXXXX)
-REPO_LOCAL=$(mvn -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null)
+REPO_LOCAL=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null \
+  | sed 's/\x1b\[[0-9;]*m//g')
 MVN=(mvn -B -q -ntp "-Dmaven.repo.local=$REPO_LOCAL")
 command -v docker-registry >/dev/null || { echo "apt-get install -y docker-registry" >&2; exit 1; }
 
@@ -23,13 +24,13 @@ http: {addr: "$REG"}
 YML
 docker-registry serve "$WORK/registry.yml" > "$WORK/registry.log" 2>&1 &
 REGISTRY_PID=$!
-trap 'kill $REGISTRY_PID 2>/dev/null || true; wait $REGISTRY_PID 2>/dev/null || true' EXIT
+trap 'kill $REGISTRY_PID 2>/dev/null || true; wait $REGISTRY_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.1; done
 
 # the same jlink base image the tests build, pushed once, referenced by digest by both tools
 "${MVN[@]}" -f mlops-maven-plugin/pom.xml dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 "${MVN[@]}" -f mlops-maven-plugin/pom.xml test-compile >/dev/null
-BASE=$(java -cp "mlops-maven-plugin/target/test-classes:$(cat "$WORK/cp.txt")" dev.mlops.maven.image.JlinkBaseImage "$REG" base/jre "$WORK/base" 2>/dev/null | tail -1)
+BASE=$(java -cp "mlops-maven-plugin/target/test-classes:$(cat "$WORK/cp.txt")" dev.mlops.maven.image.JlinkBaseImage "$REG" base/jre "$WORK/base" 2>"$WORK/base.err" | tail -1) || { cat "$WORK/base.err" >&2; exit 1; }
 echo "base image: $BASE"
 
 SAMPLE=$WORK/sample
@@ -66,4 +67,3 @@ sed -i '$ s/}$/    static final String BENCH_CHANGE = "1";\n}/' "$F"
     -Dmlops.image.allowInsecureRegistries=true "-Dmlops.store=$WORK/store" >/dev/null
 read -r n2 b2 < <(blobs)
 echo "code-change rebuild pushed $((n2 - n1)) blobs, $((b2 - b1)) bytes"
-rm -rf "$WORK"

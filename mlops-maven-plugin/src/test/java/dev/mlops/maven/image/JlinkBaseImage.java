@@ -35,6 +35,7 @@ public final class JlinkBaseImage {
     static String push(String host, String repository, Path workDir, String user, String password) throws Exception {
         Tools.require("jlink", "openjdk-17-jdk-headless");
         Tools.require("ldd", "libc-bin");
+        Files.createDirectories(workDir);
         Path root = workDir.resolve("rootfs");
         if (!Files.isDirectory(root.resolve("opt/java"))) {
             Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
