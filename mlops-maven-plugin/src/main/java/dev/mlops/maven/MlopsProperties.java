@@ -53,6 +53,19 @@ public final class MlopsProperties {
     public static final String GATE_FLOOR_PREFIX = "mlops.gate.floor.";
     /** {@code -Dmlops.gate.ceiling.<metric>=<maximum>} adds or replaces a ceiling. */
     public static final String GATE_CEILING_PREFIX = "mlops.gate.ceiling.";
+    public static final String VERSION_SKIP = "mlops.version.skip";
+
+    public static final String PACKAGE_SKIP = "mlops.package.skip";
+    public static final String IMAGE = "mlops.image";
+    public static final String IMAGE_TARGET = "mlops.image.target";
+    public static final String IMAGE_BASE = "mlops.image.base";
+    public static final String IMAGE_SERVER_ID = "mlops.image.serverId";
+    public static final String IMAGE_ALLOW_INSECURE = "mlops.image.allowInsecureRegistries";
+    public static final String IMAGE_TAR_FILE = "mlops.image.tarFile";
+    public static final String IMAGE_JVM_FLAGS = "mlops.image.jvmFlags";
+    public static final String IMAGE_SOURCE = "mlops.image.source";
+    public static final String ECR_CREATE_REPOSITORY = "mlops.ecr.createRepository";
+    public static final String ECR_ENDPOINT = "mlops.ecr.endpoint";
 
     private MlopsProperties() {}
 }

@@ -114,13 +114,15 @@ public final class DeploymentService {
 
     private boolean checkGate(Manifest manifest, boolean allowRejected) {
         if (manifest.status() == VersionStatus.REJECTED) {
-            if (!allowRejected) {
+            // someone already overrode this gate with -Dmlops.gate.skip, and it is on record
+            boolean gateSkipped = manifest.audit().stream().anyMatch(a -> a.action().equals("gate-skipped"));
+            if (!allowRejected && !gateSkipped) {
                 throw new ConfigurationException("Version " + manifest.version() + " of '" + manifest.model()
                         + "' failed the quality gate (status rejected) and is not deployed. Deploy another version, or"
                         + " pass -Dmlops.deploy.allowRejected=true to deploy it anyway (recorded in its manifest).");
             }
-            events.warn("Deploying " + manifest.version() + " although it failed the quality gate, as asked;"
-                    + " this is recorded in its manifest.");
+            events.warn("Deploying " + manifest.version() + " although it failed the quality gate, as asked"
+                    + (gateSkipped && !allowRejected ? " with -Dmlops.gate.skip" : "") + "; this is recorded in its manifest.");
             return true;
         }
         if (manifest.status() == VersionStatus.CANDIDATE) {

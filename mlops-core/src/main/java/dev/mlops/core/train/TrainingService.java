@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -48,7 +49,10 @@ public final class TrainingService {
         deleteStaleReport(trainingJson);
         Map<String, DataFingerprint> data = checkChannels(request.channels());
         checkHyperparameters(request.hyperparameters());
-        ModelVersion version = request.version().orElseGet(() -> ModelVersion.development(clock.instant()));
+        Map<String, String> handedOn = DotEnvFile.read(request.outputDir().resolve(DOTENV));
+        ModelVersion version = request.version()
+                .or(() -> reservedByVersionGoal(request, handedOn))
+                .orElseGet(() -> ModelVersion.development(clock.instant()));
         if (version.isDevelopment()) {
             events.warn("No version given: storing as development version " + version
                     + " (pass -Dmlops.version=<version> or run mlops:version first).");
@@ -70,6 +74,7 @@ public final class TrainingService {
                 new Manifest.TrainingTimes(started.toString(), finished.toString(), output.duration().toMillis()),
                 request.hyperparameters(), data,
                 new Manifest.ModelArtifact("model.tar.gz", Fingerprints.size(archive), Fingerprints.sha256Of(archive)));
+        manifest = withPackagedImage(manifest, handedOn);
         StoredVersion stored = store.publish(manifest, archive);
         events.info("Stored '" + manifest.model() + "' " + version + " as a candidate in " + store.describe());
 
@@ -83,6 +88,27 @@ public final class TrainingService {
         env.put("MLOPS_STORE", store.describe());
         DotEnvFile.merge(request.outputDir().resolve(DOTENV), env);
         return report;
+    }
+
+    /** The version mlops:version reserved earlier in this build or pipeline, if it is not stored yet. */
+    private Optional<ModelVersion> reservedByVersionGoal(TrainingRequest request, Map<String, String> handedOn) {
+        return Optional.ofNullable(handedOn.get("MLOPS_VERSION"))
+                .filter(v -> handedOn.containsKey("MLOPS_VERSION_REASON")) // written by mlops:version only
+                .map(ModelVersion::new)
+                .filter(v -> !store.exists(request.model(), v) && store.reservedOrStored(request.model()).contains(v))
+                .map(v -> {
+                    events.info("Training version " + v + ", reserved by mlops:version (" + DOTENV + ")");
+                    return v;
+                });
+    }
+
+    // mlops:package may run before training (version → package → train): its image belongs to this version
+    private static Manifest withPackagedImage(Manifest manifest, Map<String, String> handedOn) {
+        String digest = handedOn.get("MLOPS_IMAGE_DIGEST");
+        if (digest == null || !manifest.version().equals(handedOn.get("MLOPS_VERSION"))) {
+            return manifest;
+        }
+        return manifest.withImage(handedOn.getOrDefault("MLOPS_IMAGE", handedOn.get("MLOPS_IMAGE_TAR")), digest);
     }
 
     private Map<String, DataFingerprint> checkChannels(Map<String, Path> channels) {

@@ -130,6 +130,11 @@ class DeploymentServiceTest {
         service.deploy(request(Optional.of("1.3.0"), true));
         assertTrue(store.manifest(MODEL, new ModelVersion("1.3.0")).orElseThrow().audit().stream()
                 .anyMatch(a -> a.action().equals("deployed-despite-gate")));
+
+        // a gate skipped on evaluation (-Dmlops.gate.skip, recorded) needs no second override
+        store.update(MODEL, new ModelVersion("1.1.0"), m -> m.withStatus(VersionStatus.REJECTED)
+                .withAudit(new Manifest.AuditEntry("2026-11-25T14:00:00Z", "gate-skipped", "f1 below floor", "ci")));
+        assertEquals("1.1.0", service.deploy(request(Optional.of("1.1.0"), false)).endpoint().version());
     }
 
     @Test

@@ -84,6 +84,24 @@ class TrainingServiceTest {
     }
 
     @Test
+    void takesTheVersionReservedByTheVersionGoalAndTheImagePackagedForIt() {
+        store.reserve(MODEL, new ModelVersion("2.0.0"));
+        DotEnvFile.merge(temp.resolve("target/mlops/mlops.env"), Map.of("MLOPS_VERSION", "2.0.0",
+                "MLOPS_VERSION_REASON", "feat: since 1.9.0", "MLOPS_IMAGE", "registry.example/word-count:2.0.0",
+                "MLOPS_IMAGE_DIGEST", "sha256:0123"));
+
+        Manifest first = service(Map.of()).train(request(Optional.empty(), Map.of())).manifest();
+        assertEquals("2.0.0", first.version());
+        assertEquals("registry.example/word-count:2.0.0", first.image());
+        assertEquals("sha256:0123", first.imageDigest());
+
+        // once stored, the reserved version is not taken again: the next run is a development version
+        Manifest second = service(Map.of()).train(request(Optional.empty(), Map.of())).manifest();
+        assertEquals("0.0.0-dev.20261125161440", second.version());
+        assertEquals(null, second.imageDigest());
+    }
+
+    @Test
     void aModelFailureReportsTheFailureFileAndStoresNothing() throws Exception {
         Files.writeString(temp.resolve("data/train/c.txt"), "a poison pill");
         TrainingFailedException e = assertThrows(TrainingFailedException.class,

@@ -1,0 +1,246 @@
+package dev.mlops.core.image;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Credential;
+import com.google.cloud.tools.jib.api.CredentialRetriever;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InsecureRegistryException;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryAuthenticationFailedException;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.domain.ModelName;
+import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.io.JsonFiles;
+import dev.mlops.core.store.ModelStore;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * {@code mlops:package}: builds the model's image with jib-core, refuses to overwrite an existing version
+ * tag, pushes it (or writes a tarball), and only then records the image in {@code mlops.env} and in the
+ * version's manifest.
+ */
+public final class PackageService {
+
+    public static final String DOTENV = "mlops.env";
+    public static final String IMAGE_JSON = "image.json";
+    private static final String TOOL = "mlops-maven-plugin";
+
+    private final ModelStore store;
+    private final TagLookup tags;
+    private final MlopsEvents events;
+    private final Optional<Path> baseImageCache;
+
+    /** @param baseImageCache where Jib keeps base image layers; Jib's own default when empty */
+    public PackageService(ModelStore store, TagLookup tags, MlopsEvents events, Optional<Path> baseImageCache) {
+        this.store = store;
+        this.tags = tags;
+        this.events = events;
+        this.baseImageCache = baseImageCache;
+    }
+
+    public PackageReport packageImage(PackageRequest request) {
+        ImageReference repository = repositoryOf(request.target().repository());
+        ImageReference image = repository.withQualifier(request.version().value());
+        ImageReference base = baseOf(request.baseImage());
+        if (base.getDigest().isEmpty() && !base.isScratch()) {
+            events.warn("The base image " + request.baseImage() + " is not pinned by digest, so the same inputs may"
+                    + " give another image tomorrow. Pin it: <baseImage>name@sha256:…</baseImage> or -Dmlops.image.base=name@sha256:….");
+        }
+        List<String> pushedTags = new ArrayList<>(List.of(request.version().value()));
+        Optional<String> commitTag = request.gitCommit().map(c -> c.substring(0, Math.min(8, c.length())));
+        Containerizer containerizer;
+        if (request.target() instanceof ImageTarget.Registry registry) {
+            registry.setup().ensure(repository.getRegistry(), repository.getRepository());
+            if (tags.exists(repository.getRegistry(), repository.getRepository(), request.version().value(), request.access())) {
+                throw new ImageTagExistsException(image.toString());
+            }
+            RegistryImage to = RegistryImage.named(image).addCredentialRetriever(retriever(repository.getRegistry(), request.access()));
+            containerizer = Containerizer.to(to);
+            if (commitTag.isPresent()) {
+                // the commit tag is a convenience; with immutable tags it must not fail a rebuild of the same commit
+                if (tags.exists(repository.getRegistry(), repository.getRepository(), commitTag.get(), request.access())) {
+                    events.info("Tag " + commitTag.get() + " already exists in " + repository + "; leaving it as it is.");
+                } else {
+                    containerizer.withAdditionalTag(commitTag.get());
+                    pushedTags.add(commitTag.get());
+                }
+            }
+        } else {
+            Path file = ((ImageTarget.Tar) request.target()).file();
+            containerizer = Containerizer.to(TarImage.at(file).named(image));
+        }
+        containerizer.setToolName(TOOL).setAllowInsecureRegistries(request.access().allowInsecure())
+                .addEventHandler(LogEvent.class, this::forward);
+        baseImageCache.ifPresent(containerizer::setBaseImageLayersCache);
+
+        JibContainer container = containerize(builder(request, base), containerizer, image, base, request.access());
+        String digest = container.getDigest().toString();
+        PackageReport report = new PackageReport(image.toString(), digest, pushedTags,
+                request.target() instanceof ImageTarget.Registry);
+        record(request, report);
+        return report;
+    }
+
+    private JibContainerBuilder builder(PackageRequest request, ImageReference base) {
+        JibContainerBuilder builder = Jib.from(RegistryImage.named(base)
+                .addCredentialRetriever(retriever(base.getRegistry(), request.access())));
+        for (ImagePlan.Layer layer : request.plan().layers()) {
+            FileEntriesLayer.Builder entries = FileEntriesLayer.builder().setName(layer.name());
+            layer.entries().forEach(e -> entries.addEntry(e.source(), AbsoluteUnixPath.get(e.target())));
+            builder.addFileEntriesLayer(entries.build());
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("org.opencontainers.image.title", request.model().value());
+        labels.put("org.opencontainers.image.version", request.version().value());
+        request.gitCommit().ifPresent(c -> labels.put("org.opencontainers.image.revision", c));
+        request.source().ifPresent(s -> labels.put("org.opencontainers.image.source", s));
+        labels.put("dev.mlops.model", request.model().value());
+        // Jib's fixed creation time and file times make the digest a function of the inputs alone
+        return builder.setEntrypoint(ImageLayout.entrypoint(request.jvmFlags())).setProgramArguments(List.of())
+                .setLabels(labels).setWorkingDirectory(AbsoluteUnixPath.get("/app"));
+    }
+
+    private JibContainer containerize(JibContainerBuilder builder, Containerizer containerizer, ImageReference image,
+            ImageReference base, RegistryAccess access) {
+        try {
+            events.info("Building " + image + " on " + base);
+            return builder.containerize(containerizer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("Interrupted while building " + image, e);
+        } catch (ExecutionException | RegistryException | IOException | CacheDirectoryCreationException e) {
+            throw translate(e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e, image, access);
+        }
+    }
+
+    private RuntimeException translate(Throwable e, ImageReference image, RegistryAccess access) {
+        if (e instanceof RegistryUnauthorizedException u) {
+            // getImageReference() is "registry/repository"
+            String registry = u.getImageReference().split("/", 2)[0];
+            boolean had = access.credentials().lookup(registry).isPresent();
+            return RegistryApiTagLookup.refused(registry, access, had);
+        }
+        if (e instanceof RegistryAuthenticationFailedException f) {
+            return RegistryApiTagLookup.refused(f.getServerUrl(), access, true);
+        }
+        if (e instanceof InsecureRegistryException) {
+            return new ConfigurationException("A registry for " + image + " serves plain HTTP or an untrusted"
+                    + " certificate. If you trust it (e.g. one on 127.0.0.1), set <allowInsecureRegistries>true"
+                    + "</allowInsecureRegistries> or -Dmlops.image.allowInsecureRegistries=true.", e);
+        }
+        if (hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {
+            return new InfrastructureException("Cannot reach the registry of " + image + " or of the base image ("
+                    + rootMessage(e) + "). Check the host and port in <image>/-Dmlops.image and <baseImage>/-Dmlops.image.base,"
+                    + " and that the registry is up. Nothing was recorded.", e);
+        }
+        return new InfrastructureException("Building or pushing " + image + " failed: " + rootMessage(e)
+                + ". Nothing was recorded; run the goal again once the cause is fixed.", e);
+    }
+
+    private void record(PackageRequest request, PackageReport report) {
+        ModelName model = request.model();
+        ModelVersion version = request.version();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MLOPS_MODEL", model.value());
+        env.put("MLOPS_VERSION", version.value());
+        env.put("MLOPS_IMAGE_DIGEST", report.digest());
+        if (report.pushed()) {
+            env.put("MLOPS_IMAGE", report.image());
+            env.put("MLOPS_IMAGE_BY_DIGEST", report.imageByDigest());
+            if (store.exists(model, version)) {
+                store.update(model, version, m -> m.withImage(report.image(), report.digest()));
+                events.info("Recorded " + report.imageByDigest() + " in the manifest of " + version);
+            } else {
+                events.info("Version " + version + " is not stored yet; the image is in mlops.env (MLOPS_IMAGE) for the"
+                        + " jobs that follow.");
+            }
+            events.info("Pushed " + report.image() + " (tags " + String.join(", ", report.tags()) + "), digest " + report.digest());
+        } else {
+            Path file = ((ImageTarget.Tar) request.target()).file();
+            env.put("MLOPS_IMAGE_TAR", file.toAbsolutePath().toString());
+            events.info("Wrote " + report.image() + " to " + file + ", digest " + report.digest()
+                    + " (no registry configured: set <image> and <target>registry</target> to push).");
+        }
+        JsonFiles.write(request.outputDir().resolve(IMAGE_JSON), report);
+        DotEnvFile.merge(request.outputDir().resolve(DOTENV), env);
+    }
+
+    private void forward(LogEvent event) {
+        switch (event.getLevel()) {
+            case ERROR, WARN -> events.warn(event.getMessage());
+            case LIFECYCLE -> events.info(event.getMessage());
+            default -> events.debug(event.getMessage());
+        }
+    }
+
+    private static CredentialRetriever retriever(String registry, RegistryAccess access) {
+        return () -> access.credentials().lookup(registry).map(c -> Credential.from(c.username(), c.password()));
+    }
+
+    static ImageReference repositoryOf(String repository) {
+        ImageReference parsed = parse(repository, "<image> / -Dmlops.image", "registry.example.com/team/spam-classifier");
+        if (parsed.getDigest().isPresent() || !parsed.usesDefaultTag() || repository.endsWith(":latest")) {
+            throw new ConfigurationException("The image '" + repository + "' has a tag or digest; give the repository"
+                    + " alone (the tags are the version and the commit): <image>registry.example.com/team/spam-classifier"
+                    + "</image> or -Dmlops.image=….");
+        }
+        return parsed;
+    }
+
+    private static ImageReference baseOf(String base) {
+        if (base == null || base.isBlank()) {
+            throw new ConfigurationException("No base image is configured. Set <baseImage> to an image with a Java 17+"
+                    + " runtime, pinned by digest (e.g. eclipse-temurin:17-jre@sha256:…), or pass -Dmlops.image.base=….");
+        }
+        return parse(base, "<baseImage> / -Dmlops.image.base", "eclipse-temurin:17-jre@sha256:…");
+    }
+
+    private static ImageReference parse(String reference, String where, String example) {
+        try {
+            return ImageReference.parse(reference);
+        } catch (InvalidImageReferenceException | RuntimeException e) {
+            throw new ConfigurationException("'" + reference + "' is not a valid image reference. Set " + where
+                    + " to something like " + example + ".", e);
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -1,0 +1,200 @@
+package dev.mlops.core.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.InfrastructureException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * Asks the registry's HTTP API v2 for the manifest of a tag ({@code HEAD /v2/<repository>/manifests/<tag>}),
+ * answering its Basic or Bearer challenge with the same credentials a push uses.
+ */
+public final class RegistryApiTagLookup implements TagLookup {
+
+    private static final String ACCEPT = String.join(",",
+            "application/vnd.oci.image.manifest.v1+json", "application/vnd.oci.image.index.v1+json",
+            "application/vnd.docker.distribution.manifest.v2+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json");
+    private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    private final HttpClient http = client(null);
+    private final HttpClient unverified = client(trustingEveryCertificate());
+    private HttpClient current = http;
+
+    @Override
+    public boolean exists(String registry, String repository, String tag, RegistryAccess access) {
+        String path = "/v2/" + repository + "/manifests/" + tag;
+        // an insecure registry may have a self-signed certificate, as Jib then accepts too
+        current = access.allowInsecure() ? unverified : http;
+        try {
+            return existsAt("https://" + registry, path, registry, repository, access);
+        } catch (SSLException | java.net.ConnectException e) {
+            if (!access.allowInsecure()) {
+                throw unreachable(registry, e, " If it serves plain HTTP (e.g. on 127.0.0.1), set"
+                        + " <allowInsecureRegistries>true</allowInsecureRegistries> or -Dmlops.image.allowInsecureRegistries=true.");
+            }
+        } catch (IOException e) {
+            throw unreachable(registry, e, "");
+        }
+        try {
+            return existsAt("http://" + registry, path, registry, repository, access);
+        } catch (IOException e) {
+            throw unreachable(registry, e, "");
+        }
+    }
+
+    private boolean existsAt(String base, String path, String registry, String repository, RegistryAccess access)
+            throws IOException {
+        HttpResponse<Void> first = send(base + path, Optional.empty());
+        HttpResponse<Void> answer = first;
+        if (first.statusCode() == 401) {
+            Optional<RegistryCredential> credential = access.credentials().lookup(registry);
+            String authorization = authorization(first, credential, registry, repository, access);
+            answer = send(base + path, Optional.of(authorization));
+            if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+                throw refused(registry, access, credential.isPresent());
+            }
+        }
+        int status = answer.statusCode();
+        if (status == 200) {
+            return true;
+        }
+        if (status == 404) {
+            return false;
+        }
+        if (status == 403) {
+            throw refused(registry, access, true);
+        }
+        throw new InfrastructureException("Registry " + registry + " answered HTTP " + status + " when asked for "
+                + path + ". Check that the registry is healthy, then run the goal again.", null);
+    }
+
+    private String authorization(HttpResponse<Void> challenge, Optional<RegistryCredential> credential,
+            String registry, String repository, RegistryAccess access) throws IOException {
+        String header = challenge.headers().firstValue("WWW-Authenticate").orElse("");
+        if (header.regionMatches(true, 0, "Bearer", 0, 6)) {
+            return "Bearer " + bearerToken(header, credential, registry, repository, access);
+        }
+        if (credential.isEmpty()) {
+            throw refused(registry, access, false);
+        }
+        return basic(credential.get());
+    }
+
+    private String bearerToken(String challenge, Optional<RegistryCredential> credential, String registry,
+            String repository, RegistryAccess access) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher m = PARAM.matcher(challenge);
+        while (m.find()) {
+            params.put(m.group(1), m.group(2));
+        }
+        String realm = params.get("realm");
+        if (realm == null) {
+            throw new InfrastructureException("Registry " + registry + " asked for a bearer token without a realm.", null);
+        }
+        StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?')
+                .append("scope=").append(enc("repository:" + repository + ":pull"));
+        if (params.containsKey("service")) {
+            url.append("&service=").append(enc(params.get("service")));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30)).GET();
+        credential.ifPresent(c -> request.header("Authorization", basic(c)));
+        HttpResponse<String> answer = call(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+            throw refused(registry, access, credential.isPresent());
+        }
+        if (answer.statusCode() != 200) {
+            throw new InfrastructureException("The token service of registry " + registry + " answered HTTP "
+                    + answer.statusCode() + ". Check that the registry is healthy, then run the goal again.", null);
+        }
+        JsonNode body = new ObjectMapper().readTree(answer.body());
+        String token = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText("");
+        if (token.isEmpty()) {
+            throw new InfrastructureException("The token service of registry " + registry + " gave no token.", null);
+        }
+        return token;
+    }
+
+    private HttpResponse<Void> send(String url, Optional<String> authorization) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Accept", ACCEPT);
+        authorization.ifPresent(a -> request.header("Authorization", a));
+        return call(request.build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
+        try {
+            return current.send(request, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("Interrupted while asking " + request.uri().getHost(), e);
+        }
+    }
+
+    private static HttpClient client(javax.net.ssl.SSLContext ssl) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        return builder.build();
+    }
+
+    private static javax.net.ssl.SSLContext trustingEveryCertificate() {
+        javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            @Override public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+            @Override public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+            @Override public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {trustAll}, new java.security.SecureRandom());
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this JVM", e);
+        }
+    }
+
+    private static String basic(RegistryCredential credential) {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (credential.username() + ":" + credential.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static ConfigurationException refused(String registry, RegistryAccess access, boolean hadCredential) {
+        String looked = access.credentials().describe();
+        return new RegistryAuthenticationException(hadCredential
+                ? "Registry " + registry + " refused the credentials found in: " + looked + ". Fix that credential"
+                        + " (the <server> in settings.xml whose <id> is " + registry + ", docker login, or the"
+                        + " environment variables), then run the goal again."
+                : "Registry " + registry + " requires credentials and none were found; looked in: " + looked
+                        + ". Add a <server> with <id>" + registry + "</id> to settings.xml (or set <serverId>/"
+                        + "-Dmlops.image.serverId), log in with docker login, or set MLOPS_REGISTRY_USER and MLOPS_REGISTRY_PASSWORD.");
+    }
+
+    private static InfrastructureException unreachable(String registry, Exception e, String hint) {
+        return new InfrastructureException("Cannot reach registry " + registry + " (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Check the host and port in <image> /"
+                + " -Dmlops.image and that the registry is up." + hint, e);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.mlops.core.version;
+
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.domain.Manifest;
+import dev.mlops.core.domain.ModelName;
+import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.store.ModelStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code mlops:version}: computes the next version and reserves it in the store, so that two
+ * pipelines running at once never get the same one; then writes it to {@code mlops.env}.
+ */
+public final class VersionService {
+
+    public static final String DOTENV = "mlops.env";
+    // enough for any realistic burst of concurrent pipelines; past it something else is wrong
+    private static final int MAX_ATTEMPTS = 50;
+
+    private final ModelStore store;
+    private final CommitLog commits;
+    private final MlopsEvents events;
+
+    public VersionService(ModelStore store, CommitLog commits, MlopsEvents events) {
+        this.store = store;
+        this.commits = commits;
+        this.events = events;
+    }
+
+    public VersionReport reserveNext(VersionRequest request) {
+        ModelName model = request.model();
+        store.checkWritable();
+        VersionReport report = request.explicit().map(v -> reserveExplicit(model, v)).orElseGet(() -> compute(request));
+        events.info("Version of '" + model + "': " + report.version() + " (" + report.reason()
+                + report.previous().map(p -> ", after " + p).orElse(", first release") + "), reserved in "
+                + store.describe());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MLOPS_MODEL", model.value());
+        env.put("MLOPS_VERSION", report.version().value());
+        env.put("MLOPS_VERSION_PREVIOUS", report.previous().map(ModelVersion::value).orElse(""));
+        env.put("MLOPS_VERSION_REASON", report.reason());
+        env.put("MLOPS_STORE", store.describe());
+        DotEnvFile.merge(request.outputDir().resolve(DOTENV), env);
+        return report;
+    }
+
+    private VersionReport reserveExplicit(ModelName model, ModelVersion version) {
+        if (!store.reserve(model, version)) {
+            throw new ConfigurationException("Version " + version + " of '" + model + "' is already reserved or"
+                    + " stored in " + store.describe() + ". Choose another with -Dmlops.version=<version>, or leave"
+                    + " it out to get the next free one.");
+        }
+        return new VersionReport(version, NextVersion.latestRelease(store.reservedOrStored(model)), "explicit",
+                Optional.empty(), 0);
+    }
+
+    private VersionReport compute(VersionRequest request) {
+        ModelName model = request.model();
+        CiEnvironment ci = CiEnvironment.from(request.ciEnvironment());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<ModelVersion> latest = NextVersion.latestRelease(store.reservedOrStored(model));
+            Optional<String> since = latest.flatMap(v -> boundary(model, v));
+            List<String> messages = ci.isSchedule() ? List.of() : commits.messagesSince(since);
+            NextVersion.Decision decision = NextVersion.decide(latest, Bump.of(messages), ci, attempt);
+            if (store.reserve(model, decision.version())) {
+                return new VersionReport(decision.version(), latest, decision.reason(), since, messages.size());
+            }
+            // another pipeline took it between our read and our reservation: read again
+            events.debug("Version " + decision.version() + " was taken meanwhile; computing again");
+        }
+        throw new ConfigurationException("Could not reserve a version of '" + model + "' after " + MAX_ATTEMPTS
+                + " attempts in " + store.describe() + ". Pass one with -Dmlops.version=<version>.");
+    }
+
+    /**
+     * Where "the commits since the last release" start: the commit recorded in that version's manifest,
+     * else a git tag {@code <model>-<version>} or {@code v<version>}.
+     */
+    private Optional<String> boundary(ModelName model, ModelVersion latest) {
+        Optional<String> fromManifest = store.manifest(model, latest).flatMap(Manifest::commit)
+                .flatMap(commits::resolve);
+        Optional<String> found = fromManifest
+                .or(() -> commits.resolve("refs/tags/" + model + "-" + latest))
+                .or(() -> commits.resolve("refs/tags/v" + latest));
+        if (found.isEmpty()) {
+            events.warn("No commit is known for release " + latest + " of '" + model + "' (no commit in its manifest,"
+                    + " no tag " + model + "-" + latest + " or v" + latest + "): reading every commit in the history.");
+        }
+        return found;
+    }
+}
