@@ -82,7 +82,7 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
         Path test = channelDir("test").orElseThrow(() -> new ConfigurationException("The smoke test reads the 'test'"
                 + " channel, which is not configured. Add <channels><test>path</test></channels>, pass"
                 + " -Dmlops.channel.test=<directory>, or -D" + MlopsProperties.DEPLOY_SMOKE_RECORDS + "=0 to skip it."));
-        return Optional.of(SmokeTest.fromChannel(test, labelField(), records));
+        return Optional.of(SmokeTest.fromChannel(test, recordLayout(), records));
     }
 
     // the router needs only the JDK and its own class, which is in mlops-core's jar
@@ -93,11 +93,5 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("mlops-core's own location is not a file", e);
         }
-    }
-
-    // GitLab names the person who ran the job; elsewhere the OS user
-    private static String actor() {
-        String gitlabUser = System.getenv("GITLAB_USER_LOGIN");
-        return gitlabUser != null ? gitlabUser + " (GitLab CI)" : System.getProperty("user.name");
     }
 }

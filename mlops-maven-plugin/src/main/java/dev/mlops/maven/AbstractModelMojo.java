@@ -1,6 +1,8 @@
 package dev.mlops.maven;
 
+import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.evaluate.RecordLayout;
 import dev.mlops.core.io.ModelJvm;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,6 +34,40 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
         commandLine().map(MlopsProperties.CHANNEL_PREFIX, channels)
                 .forEach((name, dir) -> dirs.put(name, baseDir().resolve(dir == null ? "" : dir).normalize()));
         return dirs;
+    }
+
+    /** The column of each CSV test row that holds its label, 0 for the first; removed before sending. */
+    @Parameter(property = MlopsProperties.EVALUATE_CSV_LABEL_COLUMN, defaultValue = "0")
+    String csvLabelColumn;
+
+    /** Whether each CSV test file starts with a header row. */
+    @Parameter(property = MlopsProperties.EVALUATE_CSV_HEADER, defaultValue = "false")
+    boolean csvHeader;
+
+    /** Where the label is in test records, for evaluation and smoke tests alike. */
+    final RecordLayout recordLayout() {
+        return new RecordLayout(labelField(), integer(MlopsProperties.EVALUATE_CSV_LABEL_COLUMN, csvLabelColumn),
+                commandLine().flag(MlopsProperties.EVALUATE_CSV_HEADER, csvHeader));
+    }
+
+    final int integer(String property, String pomValue) {
+        String text = commandLine().string(property, pomValue);
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ConfigurationException("'" + text + "' is not a whole number: fix -D" + property + " or its"
+                    + " element in the plugin configuration.", e);
+        }
+    }
+
+    /** Who ran the goal, for the manifest's audit: the CI job and its user, else the OS user. */
+    static String actor() {
+        String job = System.getenv("CI_JOB_URL");
+        if (job != null && !job.isBlank()) {
+            String user = System.getenv("GITLAB_USER_LOGIN");
+            return (user == null ? "" : user + " via ") + job;
+        }
+        return System.getProperty("user.name", "unknown");
     }
 
     final Optional<Path> channelDir(String name) {

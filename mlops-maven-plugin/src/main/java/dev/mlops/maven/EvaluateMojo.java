@@ -46,14 +46,6 @@ public class EvaluateMojo extends AbstractModelMojo {
     @Parameter(property = MlopsProperties.EVALUATE_CHANNEL, defaultValue = "test")
     String testChannel;
 
-    /** The column of each CSV test row that holds its label, 0 for the first; removed before sending. */
-    @Parameter(property = MlopsProperties.EVALUATE_CSV_LABEL_COLUMN, defaultValue = "0")
-    String csvLabelColumn;
-
-    /** Whether each CSV test file starts with a header row. */
-    @Parameter(property = MlopsProperties.EVALUATE_CSV_HEADER, defaultValue = "false")
-    boolean csvHeader;
-
     /** The class whose ROC curve a binary classification draws; by default the last class by name (spam, 1, true). */
     @Parameter(property = MlopsProperties.EVALUATE_POSITIVE_CLASS)
     String positiveClass;
@@ -111,9 +103,7 @@ public class EvaluateMojo extends AbstractModelMojo {
                     + channel + ">path/to/test/data</" + channel + "></channels> to the plugin configuration or pass -D"
                     + MlopsProperties.CHANNEL_PREFIX + channel + "=<directory>.");
         }
-        RecordLayout layout = new RecordLayout(labelField(),
-                integer(MlopsProperties.EVALUATE_CSV_LABEL_COLUMN, csvLabelColumn),
-                commandLine().flag(MlopsProperties.EVALUATE_CSV_HEADER, csvHeader));
+        RecordLayout layout = recordLayout();
         int perRequest = integer(MlopsProperties.EVALUATE_MAX_RECORDS_PER_REQUEST, maxRecordsPerRequest);
         if (perRequest < 1) {
             throw new ConfigurationException("-D" + MlopsProperties.EVALUATE_MAX_RECORDS_PER_REQUEST + " is " + perRequest
@@ -123,7 +113,7 @@ public class EvaluateMojo extends AbstractModelMojo {
                 Optional.ofNullable(commandLine().string(MlopsProperties.EVALUATE_POSITIVE_CLASS, positiveClass)),
                 GateParameters.toConfig(gate, commandLine(), taskType),
                 commandLine().flag(MlopsProperties.GATE_SKIP, skipGate),
-                new BatchPredictor.Settings(perRequest, REQUEST_TIMEOUT), who(), outputDir());
+                new BatchPredictor.Settings(perRequest, REQUEST_TIMEOUT), actor(), outputDir());
     }
 
     /** -Dmlops.version, else the version mlops:train stored in this build ({@code training.json}). */
@@ -143,25 +133,5 @@ public class EvaluateMojo extends AbstractModelMojo {
         throw new ConfigurationException("No version to evaluate: " + trainingJson + " names no trained version of '"
                 + model + "'. Run mvn mlops:train first, or pass a stored version with -Dmlops.version=<version>"
                 + " (see mvn mlops:status).");
-    }
-
-    private int integer(String property, String pomValue) {
-        String text = commandLine().string(property, pomValue);
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new ConfigurationException("'" + text + "' is not a whole number: fix -D" + property + " or its"
-                    + " element in the plugin configuration.", e);
-        }
-    }
-
-    /** Who evaluated, for the manifest's audit: the CI job, else the user. */
-    private static String who() {
-        String job = System.getenv("CI_JOB_URL");
-        if (job != null && !job.isBlank()) {
-            String user = System.getenv("GITLAB_USER_LOGIN");
-            return (user == null ? "" : user + " via ") + job;
-        }
-        return System.getProperty("user.name", "unknown");
     }
 }

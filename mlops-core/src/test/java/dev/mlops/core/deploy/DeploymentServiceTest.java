@@ -11,6 +11,7 @@ import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
+import dev.mlops.core.evaluate.RecordLayout;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.ModelJvm;
@@ -147,7 +148,7 @@ class DeploymentServiceTest {
 
     private DeployRequest request(Optional<String> version, boolean allowRejected) {
         return new DeployRequest(MODEL, ENDPOINT, version.map(ModelVersion::new), "production", allowRejected,
-                Optional.of(SmokeTest.fromChannel(temp.resolve("data/test"), "label", 5)), temp.resolve("target"), "test");
+                Optional.of(SmokeTest.fromChannel(temp.resolve("data/test"), RecordLayout.DEFAULT, 5)), temp.resolve("target"), "test");
     }
 
     private static String invoke(URI url) throws Exception {
