@@ -51,6 +51,23 @@ class CredentialsTest {
     }
 
     @Test
+    void aPasswordFileKeepsTheSecretOutOfTheEnvironment() throws Exception {
+        Path file = Files.writeString(dir.resolve("registry-password"), "s3cret\n");
+        assertEquals(Optional.of(new RegistryCredential("u", "s3cret")), new EnvironmentCredentials(
+                Map.of("MLOPS_REGISTRY_USER", "u", "MLOPS_REGISTRY_PASSWORD_FILE", file.toString())).lookup("r.example.com"));
+
+        Files.writeString(file, "\n");
+        ConfigurationException empty = assertThrows(ConfigurationException.class, () -> new EnvironmentCredentials(
+                Map.of("MLOPS_REGISTRY_USER", "u", "MLOPS_REGISTRY_PASSWORD_FILE", file.toString())).lookup("r.example.com"));
+        assertTrue(empty.getMessage().contains("MLOPS_REGISTRY_PASSWORD_FILE") && empty.getMessage().contains("is empty"));
+
+        Path missing = dir.resolve("no-such-file");
+        ConfigurationException unreadable = assertThrows(ConfigurationException.class, () -> new EnvironmentCredentials(
+                Map.of("MLOPS_REGISTRY_USER", "u", "MLOPS_REGISTRY_PASSWORD_FILE", missing.toString())).lookup("r.example.com"));
+        assertTrue(unreadable.getMessage().contains(missing.toString()), unreadable.getMessage());
+    }
+
+    @Test
     void theChainDescribesEveryPlaceAndNeverTheSecret() {
         CredentialChain chain = new CredentialChain(List.of(
                 new FixedCredentials("settings.xml server 'r.example.com'", "r.example.com", new RegistryCredential("u", "hunter2")),
