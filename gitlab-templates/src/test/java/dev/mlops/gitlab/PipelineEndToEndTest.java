@@ -115,6 +115,7 @@ class PipelineEndToEndTest {
                       module: spam
                       plugin-version: "%s"
                       maven-args: "%s"
+                      gate-primary-metric: accuracy
                 """.formatted(PLUGIN_VERSION, mavenArgs() + SCRATCH_BASE));
         GitlabCiLocal.initRepository(repo, "mlops/gitlab-templates");
         GitlabCiLocal gcl = new GitlabCiLocal(repo);
@@ -131,6 +132,8 @@ class PipelineEndToEndTest {
             assertTrue(packaged.containsKey("MLOPS_IMAGE_DIGEST"), packaged.toString());
             assertTrue(Files.isRegularFile(gcl.artifacts("mlops-package").resolve("spam/target/mlops/image.tar")));
             assertTrue(Files.isRegularFile(gcl.artifacts("mlops-evaluate").resolve("spam/target/mlops/evaluation.html")));
+            assertEquals("accuracy", gcl.dotenv("mlops-evaluate", "spam/target/mlops/mlops.env").get("MLOPS_PRIMARY_METRIC"),
+                    "the gate-primary-metric input reaches the gate");
             assertFalse(GitlabCiLocal.anyFileNamed(tmp.resolve("homes"), ".mlops"), "a job wrote ~/.mlops");
             assertFalse(answers(endpointUrl), "the stop job left " + endpointUrl + " running");
         } finally {
