@@ -3,6 +3,7 @@ package dev.mlops.maven;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.deploy.DeployRequest;
 import dev.mlops.core.deploy.DeploymentService;
+import dev.mlops.core.deploy.EndpointBackends;
 import dev.mlops.core.deploy.SmokeTest;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.domain.ModelVersion;
@@ -47,12 +48,7 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
     String jvmArgs;
 
     final DeploymentService deploymentService(ModelStore store) {
-        String chosen = commandLine().string(MlopsProperties.BACKEND, backend);
-        if (!LocalEndpointBackend.NAME.equals(chosen)) {
-            throw new ConfigurationException("Unknown endpoint backend '" + chosen + "'. Known backends: "
-                    + LocalEndpointBackend.NAME + ". Set <backend> in the plugin configuration or pass -D"
-                    + MlopsProperties.BACKEND + "=" + LocalEndpointBackend.NAME + ".");
-        }
+        EndpointBackends.requireKnown(commandLine().string(MlopsProperties.BACKEND, backend));
         LocalEndpointBackend.Settings settings = new LocalEndpointBackend.Settings(endpointsDir(),
                 modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)), routerJvm(),
                 Integer.parseInt(commandLine().string(MlopsProperties.DEPLOY_PORT, Integer.toString(port))),

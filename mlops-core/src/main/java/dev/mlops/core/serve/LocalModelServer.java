@@ -2,6 +2,7 @@ package dev.mlops.core.serve;
 
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.io.ChildProcesses;
 import dev.mlops.core.io.ModelJvm;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +51,7 @@ public final class LocalModelServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(settings.logFile().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+                .redirectInput(ProcessBuilder.Redirect.from(ChildProcesses.nullDevice()));
         builder.environment().putAll(settings.jvm().environment());
         builder.environment().put("MLOPS_ML_ROOT", settings.mlRoot().toString());
         builder.environment().put("MLOPS_BIND_ADDRESS", "127.0.0.1");
@@ -120,7 +121,7 @@ public final class LocalModelServer implements AutoCloseable {
 
     /** The last lines the server wrote, for error messages. */
     public String logTail() {
-        return tail(logFile);
+        return ChildProcesses.tail(logFile, 20);
     }
 
     private static int awaitPort(Process process, Path logFile, Instant deadline, Clock clock) {
@@ -131,12 +132,12 @@ public final class LocalModelServer implements AutoCloseable {
             }
             if (!process.isAlive()) {
                 throw new InfrastructureException("The model server exited with code " + process.exitValue()
-                        + " before it listened. Its last lines:\n" + tail(logFile), null);
+                        + " before it listened. Its last lines:\n" + ChildProcesses.tail(logFile, 20), null);
             }
-            pause();
+            ChildProcesses.pause("the model server");
         }
         throw new InfrastructureException("The model server did not listen within the startup timeout. Its last lines:\n"
-                + tail(logFile), null);
+                + ChildProcesses.tail(logFile, 20), null);
     }
 
     private void awaitReady(Instant deadline, Clock clock) {
@@ -145,7 +146,7 @@ public final class LocalModelServer implements AutoCloseable {
         while (clock.instant().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new InfrastructureException("The model server exited with code " + process.exitValue()
-                        + " while loading the model. Its last lines:\n" + tail(logFile), null);
+                        + " while loading the model. Its last lines:\n" + ChildProcesses.tail(logFile, 20), null);
             }
             try {
                 if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -157,10 +158,10 @@ public final class LocalModelServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new InfrastructureException("Interrupted while waiting for the model server", e);
             }
-            pause();
+            ChildProcesses.pause("the model server");
         }
         throw new InfrastructureException("The model server did not answer /ping with 200 within the startup timeout."
-                + " Its last lines:\n" + tail(logFile), null);
+                + " Its last lines:\n" + ChildProcesses.tail(logFile, 20), null);
     }
 
     private static Optional<Integer> portFromLog(Path logFile) {
@@ -173,27 +174,5 @@ public final class LocalModelServer implements AutoCloseable {
         } catch (IOException | java.io.UncheckedIOException e) {
             return Optional.empty();
         }
-    }
-
-    static String tail(Path logFile) {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100); // the server is another process: nothing to wait on but time
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfrastructureException("Interrupted while waiting for the model server", e);
-        }
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }

@@ -8,6 +8,7 @@ import dev.mlops.core.deploy.EndpointBackend;
 import dev.mlops.core.deploy.StagedDeployment;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.io.ChildProcesses;
 import dev.mlops.core.io.JsonFiles;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.MoreFiles;
@@ -171,7 +172,7 @@ public final class LocalEndpointBackend implements EndpointBackend {
         Path log = dir.resolve("router.log");
         try {
             Process router = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(ChildProcesses.nullDevice())).start();
             int bound = awaitRouterPort(router, log);
             return new LocalEndpointState(staged.endpoint(), staged.model(), router.pid(),
                     LocalProcesses.startedAt(router.toHandle()), bound, null, 0, 0, 0, null, null);
@@ -195,9 +196,9 @@ public final class LocalEndpointBackend implements EndpointBackend {
             }
             if (!router.isAlive()) {
                 throw new DeploymentFailure("The endpoint router exited with code " + router.exitValue()
-                        + " (is the port taken? set -Dmlops.deploy.port to a free one). Its log:\n" + tail(log));
+                        + " (is the port taken? set -Dmlops.deploy.port to a free one). Its log:\n" + ChildProcesses.tail(log, 10));
             }
-            sleep();
+            ChildProcesses.pause("the endpoint router");
         }
         router.destroyForcibly();
         throw new DeploymentFailure("The endpoint router did not start within " + settings.startupTimeout());
@@ -273,29 +274,11 @@ public final class LocalEndpointBackend implements EndpointBackend {
         return settings.endpointsDir().resolve(endpoint);
     }
 
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
     private static void deleteQuietly(Path dir) {
         try {
             MoreFiles.deleteRecursively(dir);
         } catch (IOException ignored) {
             // a leftover deployment directory is harmless and is replaced by the next one
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100); // another process: nothing to wait on but time
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfrastructureException("Interrupted while starting the endpoint router", e);
         }
     }
 

@@ -1,0 +1,19 @@
+package dev.mlops.core.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlops.core.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+class EndpointBackendsTest {
+
+    @Test
+    void anUnknownBackendIsNamedWithTheKnownOnesAndTheFix() {
+        assertEquals("local", EndpointBackends.requireKnown(" local "));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> EndpointBackends.requireKnown("sagemakr"));
+        assertTrue(e.getMessage().contains("'sagemakr'") && e.getMessage().contains("Known backends: local")
+                && e.getMessage().contains("-Dmlops.backend=local"), e.getMessage());
+    }
+}
