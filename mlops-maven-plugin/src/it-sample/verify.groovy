@@ -79,6 +79,9 @@ expect('Smoke test: 5 records of ')
 def served = (log =~ /Endpoint 'spam-classifier' serves ${dev[0].replace('.', '\\.')} at (http:\/\/127\.0\.0\.1:\d+)/)
 assert served.find() : 'no deployment line in the log'
 def url = served.group(1)
+// the hint is the first test e-mail, without its label, as JSON lines
+assert log =~ /Try it: curl -H 'Content-Type: application\/jsonlines' --data-binary '\{"id":"[^"]+","text":"/
+assert !(log =~ /Try it: .*"label"/)
 // 10: status shows it up
 assert log =~ /spam-classifier\s+local\s+${dev[0].replace('.', '\\.')}\s+up\s+${java.util.regex.Pattern.quote(url)}/
 // 11: the override is recorded and the endpoint keeps its URL

@@ -3,7 +3,9 @@ package dev.mlops.maven;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.evaluate.RecordLayout;
+import dev.mlops.core.evaluate.TestChannelSample;
 import dev.mlops.core.io.ModelJvm;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,7 +38,10 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
         return dirs;
     }
 
-    /** The column of each CSV test row that holds its label, 0 for the first; removed before sending. */
+    /**
+     * The column of each CSV test row that holds its label, 0 for the first, or (with {@code csvHeader}) its
+     * name in the header; removed before sending.
+     */
     @Parameter(property = MlopsProperties.EVALUATE_CSV_LABEL_COLUMN, defaultValue = "0")
     String csvLabelColumn;
 
@@ -46,8 +51,18 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
 
     /** Where the label is in test records, for evaluation and smoke tests alike. */
     final RecordLayout recordLayout() {
-        return new RecordLayout(labelField(), integer(MlopsProperties.EVALUATE_CSV_LABEL_COLUMN, csvLabelColumn),
+        return RecordLayout.of(labelField(), commandLine().string(MlopsProperties.EVALUATE_CSV_LABEL_COLUMN, csvLabelColumn),
                 commandLine().flag(MlopsProperties.EVALUATE_CSV_HEADER, csvHeader));
+    }
+
+    /** A request a person can paste to call {@code endpoint}: the first record of the model's own test channel. */
+    final String tryIt(URI endpoint) {
+        String generic = "POST records as text/csv, application/json or application/jsonlines to " + endpoint + "/invocations";
+        try {
+            return channelDir("test").map(test -> TestChannelSample.first(test, recordLayout(), 1).curl(endpoint)).orElse(generic);
+        } catch (ConfigurationException | InfrastructureException unreadable) {
+            return generic; // the version serves; a test channel that cannot be read must not fail the deployment
+        }
     }
 
     final int integer(String property, String pomValue) {

@@ -43,7 +43,6 @@ public class DeployMojo extends AbstractEndpointMojo {
     protected void run() {
         DeployReport report = deploymentService(modelStore())
                 .deploy(request(requestedVersion(version), commandLine().flag(MlopsProperties.DEPLOY_ALLOW_REJECTED, allowRejected)));
-        getLog().info("Try it: curl -H 'Content-Type: application/json' -d '{\"text\": \"…\"}' "
-                + report.endpoint().url() + "/invocations");
+        getLog().info("Try it: " + tryIt(report.endpoint().url()));
     }
 }

@@ -33,7 +33,8 @@ final class TestChannelReader implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
-    private final RecordLayout layout;
+    private final RecordLayout configured;
+    private RecordLayout layout; // per file: a label column named in its header becomes that column's index
     private final long maxBytes;
     private final int maxRecords;
     private final Iterator<Path> files;
@@ -49,6 +50,7 @@ final class TestChannelReader implements AutoCloseable {
 
     TestChannelReader(Path dir, RecordLayout layout, long maxBytes, int maxRecords) {
         this.dir = dir;
+        this.configured = layout;
         this.layout = layout;
         this.maxBytes = maxBytes;
         this.maxRecords = maxRecords;
@@ -126,8 +128,10 @@ final class TestChannelReader implements AutoCloseable {
         file = dir.relativize(next).toString().replace('\\', '/');
         csv = file.toLowerCase(Locale.ROOT).endsWith(".csv");
         lineNumber = 0;
+        layout = configured;
         if (csv && layout.csvHeader()) {
-            readLine();
+            String header = readLine();
+            layout = header == null ? layout : layout.forHeader(CsvRows.split(header), file);
         }
         return true;
     }

@@ -1,6 +1,7 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -20,5 +21,17 @@ public record TestChannelSample(String contentType, String body, int records, St
                     + " has no records (it reads *.jsonl, *.ndjson and *.csv files)."));
             return new TestChannelSample(chunk.contentType(), chunk.body(), chunk.labels().size(), chunk.range());
         }
+    }
+
+    /** A {@code curl} command line that sends these records to {@code endpoint}'s {@code /invocations}. */
+    public String curl(URI endpoint) {
+        String url = endpoint.toString().replaceAll("/+$", "") + "/invocations";
+        return "curl -H " + shellQuoted("Content-Type: " + contentType) + " --data-binary "
+                + shellQuoted(body.strip()) + " " + shellQuoted(url);
+    }
+
+    // a single-quoted word is taken literally by every POSIX shell; a quote inside closes, escapes and reopens
+    private static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 }

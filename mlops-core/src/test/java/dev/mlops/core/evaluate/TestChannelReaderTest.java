@@ -64,6 +64,26 @@ class TestChannelReaderTest {
     }
 
     @Test
+    void aLabelColumnNamedInTheHeaderIsFoundInEachFile() throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "education,wage,age\n12,7.5,30\n");
+        Files.writeString(dir.resolve("b.csv"), "wage,education,age\n9.25,16,41\n");
+        List<Chunk> chunks = readAll(RecordLayout.of("label", "wage", true), 1 << 20, 100);
+        assertEquals("12,30\n", chunks.get(0).body());
+        assertEquals(List.of("7.5"), chunks.get(0).labels());
+        assertEquals("16,41\n", chunks.get(1).body(), "each file's own header decides");
+        assertEquals(List.of("9.25"), chunks.get(1).labels());
+    }
+
+    @Test
+    void aLabelColumnNameMissingFromAHeaderIsAnErrorListingItsColumns() throws Exception {
+        Files.writeString(dir.resolve("t.csv"), "education,wage\n12,7.5\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> readAll(RecordLayout.of("label", "salary", true), 1 << 20, 100));
+        assertTrue(e.getMessage().contains("'salary' is not in the header of t.csv (its columns: education, wage)"),
+                e.getMessage());
+    }
+
+    @Test
     void aMissingLabelFieldIsAnErrorNamingTheFieldTheLineAndTheFieldsThereAre() throws Exception {
         Files.writeString(dir.resolve("t.jsonl"), "{\"label\":\"spam\",\"text\":\"a\"}\n{\"class\":\"ham\",\"text\":\"b\"}\n");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> readAll(RecordLayout.DEFAULT, 1 << 20, 100));
