@@ -3,10 +3,15 @@ package dev.mlops.runtime;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** The {@link TrainingContext} of a run over an {@link OptMl} tree. */
-record DirectoryTrainingContext(Hyperparameters hyperparameters, Map<String, Path> channels, Path dataDir,
+/**
+ * The {@link TrainingContext} of a run over an {@link OptMl} tree, or over directories given directly.
+ *
+ * @param dataDir the directory the channels are under, when they are ({@code input/data}), for messages
+ */
+record DirectoryTrainingContext(Hyperparameters hyperparameters, Map<String, Path> channels, Optional<Path> dataDir,
                                 Path modelDir, Path outputDir) implements TrainingContext {
 
     DirectoryTrainingContext {
@@ -21,6 +26,7 @@ record DirectoryTrainingContext(Hyperparameters hyperparameters, Map<String, Pat
         }
         throw new IllegalArgumentException("no input channel '" + name + "': "
                 + (channels.isEmpty() ? "there are no channels" : "the channels are " + String.join(", ", channels.keySet()))
-                + " (directories under " + dataDir + "); give the training job a channel named '" + name + "'");
+                + dataDir.map(under -> " (directories under " + under + ")").orElse("")
+                + "; give the training job a channel named '" + name + "'");
     }
 }

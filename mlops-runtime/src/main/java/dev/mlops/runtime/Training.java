@@ -37,7 +37,7 @@ public final class Training {
             Log.info("training " + model.getClass().getName() + " in " + tree.root()
                     + "; hyperparameters: " + names(hyperparameters.asMap().keySet())
                     + "; channels: " + names(channels.keySet()));
-            model.train(new DirectoryTrainingContext(hyperparameters, channels, tree.dataDir(), tree.modelDir(),
+            model.train(new DirectoryTrainingContext(hyperparameters, channels, java.util.Optional.of(tree.dataDir()), tree.modelDir(),
                     tree.outputDataDir()));
             List<Path> files = filesUnder(tree.modelDir());
             Duration took = Duration.ofNanos(System.nanoTime() - start);

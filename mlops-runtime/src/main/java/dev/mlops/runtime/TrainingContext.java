@@ -6,6 +6,17 @@ import java.util.Map;
 /** What a training run is given, read from the {@code /opt/ml} tree (or the configured root). */
 public interface TrainingContext {
 
+    /**
+     * A context over directories given directly, for a model's unit tests: {@code hyperparameters} are
+     * strings, as SageMaker passes them, read through {@link MapHyperparameters}; {@link #channel} fails as in a
+     * real run, naming the channels there are. The directories are used as they are (not created).
+     */
+    static TrainingContext of(Map<String, String> hyperparameters, Map<String, Path> channels, Path modelDir,
+                              Path outputDir) {
+        return new DirectoryTrainingContext(new MapHyperparameters(hyperparameters), channels, java.util.Optional.empty(),
+                modelDir, outputDir);
+    }
+
     /** From {@code input/config/hyperparameters.json}; SageMaker passes every value as a string. */
     Hyperparameters hyperparameters();
 
