@@ -19,6 +19,7 @@ public final class Main {
 
     private Main() {}
 
+    /** {@code train} exits 0 or 1; {@code serve} runs until SIGTERM (exit 1 when the model fails to load); else exit 2 with the usage. */
     public static void main(String[] args) {
         String command = args.length == 1 ? args[0] : "";
         Map<String, String> env = System.getenv();

@@ -20,6 +20,7 @@ public final class MapHyperparameters implements Hyperparameters {
 
     private final Map<String, String> values;
 
+    /** Copies {@code values}, keeping their order (the order of {@link #requireOnly}'s message). */
     public MapHyperparameters(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

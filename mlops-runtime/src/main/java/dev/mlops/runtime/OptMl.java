@@ -13,9 +13,12 @@ public record OptMl(Path root) {
 
     /** System property that moves the root; wins over {@link #ROOT_ENV}. */
     public static final String ROOT_PROPERTY = "mlops.ml.root";
+    /** Environment variable that moves the root, when {@link #ROOT_PROPERTY} is not set. */
     public static final String ROOT_ENV = "MLOPS_ML_ROOT";
+    /** Where SageMaker puts the tree in a container. */
     public static final Path DEFAULT_ROOT = Path.of("/opt/ml");
 
+    /** Makes {@code root} absolute and normal, so that every path below is too. */
     public OptMl {
         root = root.toAbsolutePath().normalize();
     }
@@ -32,6 +35,7 @@ public record OptMl(Path root) {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
+    /** {@code input/config/hyperparameters.json}: one JSON object of string values; absent means none. */
     public Path hyperparametersFile() {
         return root.resolve("input/config/hyperparameters.json");
     }
@@ -41,14 +45,17 @@ public record OptMl(Path root) {
         return root.resolve("input/data");
     }
 
+    /** {@code model/}: what {@link Model#train} writes and {@link Model#load} reads. */
     public Path modelDir() {
         return root.resolve("model");
     }
 
+    /** {@code output/}: the failure file, and {@code data/} for other output of training. */
     public Path outputDir() {
         return root.resolve("output");
     }
 
+    /** {@code output/data/}: {@link TrainingContext#outputDir()}, for training output other than the model. */
     public Path outputDataDir() {
         return root.resolve("output/data");
     }

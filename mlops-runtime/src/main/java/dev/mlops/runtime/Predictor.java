@@ -13,6 +13,7 @@ public interface Predictor extends AutoCloseable {
      */
     List<Prediction> predict(List<Record> records) throws Exception;
 
+    /** Releases what the predictor holds (native memory, files, threads); the server calls it once, after draining. */
     @Override
     default void close() throws Exception {}
 }

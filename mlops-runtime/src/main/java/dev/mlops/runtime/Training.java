@@ -19,6 +19,11 @@ public final class Training {
 
     private Training() {}
 
+    /**
+     * Trains {@code model} over the {@link OptMl} tree at {@code root}: hyperparameters from
+     * {@code input/config/hyperparameters.json}, a channel per directory of {@code input/data}, the model into
+     * {@code model/}; any failure (the model's exception included) is returned and written to {@code output/failure}.
+     */
     public static TrainingResult run(Path root, Model model) {
         return run(root, () -> model);
     }

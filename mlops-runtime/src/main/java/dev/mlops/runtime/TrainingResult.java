@@ -14,10 +14,12 @@ import java.util.Optional;
  */
 public record TrainingResult(Duration took, List<Path> modelFiles, Optional<Throwable> failure) {
 
+    /** Copies {@code modelFiles}. */
     public TrainingResult {
         modelFiles = List.copyOf(modelFiles);
     }
 
+    /** Whether the model trained: no failure. */
     public boolean succeeded() {
         return failure.isEmpty();
     }

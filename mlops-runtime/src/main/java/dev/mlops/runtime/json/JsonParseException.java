@@ -26,10 +26,12 @@ public final class JsonParseException extends IllegalArgumentException {
         return offset;
     }
 
+    /** The line of the offending character, 1 for the first. */
     public int line() {
         return line;
     }
 
+    /** The column of the offending character in its line, 1 for the first. */
     public int column() {
         return column;
     }
