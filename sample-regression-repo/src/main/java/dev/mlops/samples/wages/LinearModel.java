@@ -44,8 +44,12 @@ record LinearModel(String target, boolean logTarget, List<Column> columns, doubl
     @Override
     public List<Prediction> predict(List<Record> records) {
         List<Prediction> predictions = new ArrayList<>(records.size());
-        for (Record record : records) {
-            predictions.add(Prediction.number(predict(record)));
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                predictions.add(Prediction.number(predict(records.get(i))));
+            } catch (IllegalArgumentException e) { // which record, when a request holds several
+                throw records.size() == 1 ? e : new IllegalArgumentException("record " + (i + 1) + ": " + e.getMessage(), e);
+            }
         }
         return predictions;
     }

@@ -79,6 +79,9 @@ class WageRegressionTest {
                 () -> predictor.predict(List.of(Record.ofValues(unknownLevel))));
         assertEquals("field 'race' (CSV column 7) is 'asian', which training never saw; use one of: hispanic, other, white",
                 level.getMessage());
+        IllegalArgumentException second = assertThrows(IllegalArgumentException.class,
+                () -> predictor.predict(List.of(Record.ofValues(new ArrayList<>(List.of(CSV_ROW.split(",")))), Record.ofValues(unknownLevel))));
+        assertTrue(second.getMessage().startsWith("record 2: field 'race'"), second.getMessage());
     }
 
     @Test
