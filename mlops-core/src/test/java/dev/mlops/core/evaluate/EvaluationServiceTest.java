@@ -12,6 +12,7 @@ import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.io.ModelJvm;
+import dev.mlops.core.io.Fingerprints;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
 import java.io.File;
@@ -186,7 +187,7 @@ class EvaluationServiceTest {
         Path archive = temp.resolve("model-" + version + ".tar.gz");
         TarGz.archive(modelDir, archive);
         store.publish(Manifest.candidate(MODEL.value(), version.value(), createdAt, null, "local", null, Map.of(), Map.of(),
-                new Manifest.ModelArtifact("model.tar.gz", Files.size(archive), "0".repeat(64))), archive);
+                new Manifest.ModelArtifact("model.tar.gz", Files.size(archive), Fingerprints.sha256Of(archive))), archive);
     }
 
     private void makeProduction(ModelVersion version, double f1) {
