@@ -134,7 +134,7 @@ public final class DeploymentService {
     private boolean checkGate(Manifest manifest, boolean allowRejected) {
         if (manifest.status() == VersionStatus.REJECTED) {
             // someone already overrode this gate with -Dmlops.gate.skip, and it is on record
-            boolean gateSkipped = manifest.audit().stream().anyMatch(a -> a.action().equals("gate-skipped"));
+            boolean gateSkipped = manifest.audit().stream().anyMatch(a -> "gate-skipped".equals(a.action()));
             if (!allowRejected && !gateSkipped) {
                 throw new ConfigurationException("Version " + manifest.version() + " of '" + manifest.model()
                         + "' failed the quality gate (status rejected) and is not deployed. Deploy another version, or"

@@ -40,8 +40,8 @@ public final class VersionTable {
                     manifest.version(),
                     manifest.status().label(),
                     manifest.createdAt(),
-                    manifest.commit().map(sha -> sha.substring(0, 8)).orElse("-"),
-                    manifest.backend(),
+                    manifest.commit().map(sha -> sha.substring(0, Math.min(8, sha.length()))).orElse("-"),
+                    java.util.Objects.requireNonNullElse(manifest.backend(), "-"),
                     manifest.training() == null ? "-"
                             : String.format(Locale.ROOT, "%.1f s", manifest.training().durationMillis() / 1000.0)));
             Double metric = manifest.metrics().get(primaryMetric);

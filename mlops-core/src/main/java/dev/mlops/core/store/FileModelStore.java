@@ -227,7 +227,13 @@ public final class FileModelStore implements ModelStore {
     @Override
     public List<ModelVersion> reservedOrStored(ModelName model) {
         java.util.Set<String> names = new java.util.TreeSet<>();
-        names.addAll(childNames(modelDir(model).resolve(RESERVATIONS)));
+        for (String name : childNames(modelDir(model).resolve(RESERVATIONS))) {
+            try {
+                names.add(new ModelVersion(name).value());
+            } catch (ConfigurationException notAVersion) {
+                // not something reserve() made
+            }
+        }
         // a version directory takes its number even when its manifest cannot be read
         names.addAll(versionDirNames(model));
         return names.stream().map(ModelVersion::new).toList();

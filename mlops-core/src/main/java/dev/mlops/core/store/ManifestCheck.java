@@ -37,6 +37,12 @@ final class ManifestCheck {
                         : "'" + manifest.artifact().sha256() + "', not 64 lower-case hex digits"));
             }
         }
+        for (int i = 0; i < manifest.audit().size(); i++) {
+            Manifest.AuditEntry entry = manifest.audit().get(i);
+            if (entry == null || entry.action() == null || entry.at() == null) {
+                problems.add("audit entry " + (i + 1) + " has no 'at' or 'action'");
+            }
+        }
         return problems;
     }
 

@@ -43,6 +43,14 @@ class VersionTableTest {
                 lines.get(2));
     }
 
+    @Test
+    void aShortCommitOrNoBackendDoesNotBreakTheTable() {
+        Manifest odd = new Manifest("spam", "1.0.0", VersionStatus.CANDIDATE, "2026-01-01T00:00:00Z", "abc", null, null,
+                null, null, new Manifest.ModelArtifact("model.tar.gz", 1, "0".repeat(64)), null, null, null, null);
+        assertEquals("1.0.0    candidate  2026-01-01T00:00:00Z  abc     -        -         -         -      -",
+                VersionTable.render(List.of(odd), Map.of(), "f1_macro").get(1));
+    }
+
     private static Manifest manifest(String version) {
         return Manifest.candidate("spam", version, "2026-01-01T00:00:00Z", null, "local", null, Map.of(), Map.of(),
                 new Manifest.ModelArtifact("model.tar.gz", 1, "0".repeat(64)));

@@ -78,6 +78,15 @@ class FileModelStoreIntegrityTest {
     }
 
     @Test
+    void anAuditEntryWithoutItsActionIsNamed() throws Exception {
+        Path file = models.resolve("1.0.0/manifest.json");
+        Files.writeString(file, Files.readString(file).replaceAll("\"audit\" : \\[ *\\]", "\"audit\" : [ { \"detail\" : \"x\" } ]"));
+        assertTrue(Files.readString(file).contains("\"detail\" : \"x\""), Files.readString(file));
+        StoreIntegrityException e = assertThrows(StoreIntegrityException.class, () -> store.manifest(MODEL, v("1.0.0")));
+        assertTrue(e.getMessage().contains("audit entry 1 has no 'at' or 'action'"), e.getMessage());
+    }
+
+    @Test
     void aManifestForAnotherVersionIsRefusedNamingTheFileAndBothValues() throws Exception {
         // someone copied 1.0.0's directory to 4.0.3
         Path copy = Files.createDirectories(models.resolve("4.0.3"));
