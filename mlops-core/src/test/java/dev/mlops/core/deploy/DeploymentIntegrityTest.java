@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.core.ConfigurationException;
-import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.RecordingEvents;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ class DeploymentIntegrityTest {
     private FileModelStore store;
     private LocalEndpointBackend backend;
     private DeploymentService service;
-    private final List<String> warnings = new ArrayList<>();
+    private final RecordingEvents events = new RecordingEvents();
 
     @BeforeEach
     void storeWithVersions() throws Exception {
@@ -57,14 +56,6 @@ class DeploymentIntegrityTest {
                 Map.of("MLOPS_MODEL_CLASS", WordCountModel.class.getName()));
         backend = new LocalEndpointBackend(new LocalEndpointBackend.Settings(temp.resolve("endpoints"), model,
                 new ModelJvm(java, classpath, List.of(), Map.of()), 0, Duration.ofSeconds(30)), store, Clock.systemUTC());
-        MlopsEvents events = new MlopsEvents() {
-            @Override public void info(String message) {}
-            @Override public void warn(String message) {
-                warnings.add(message);
-            }
-            @Override public void debug(String message) {}
-            @Override public void processOutput(String line) {}
-        };
         service = new DeploymentService(store, backend, Clock.systemUTC(), events);
     }
 
@@ -162,7 +153,8 @@ class DeploymentIntegrityTest {
         Files.writeString(broken, "{\"model\":\"word-count\",\"version\":\"1.2.0\",\"status\":\"approved-by-gate\"}");
 
         assertEquals("1.1.0", service.deploy(request(null)).endpoint().version());
-        assertTrue(warnings.stream().anyMatch(w -> w.contains(broken.toString()) && w.contains("createdAt")), warnings.toString());
+        assertTrue(events.warnings().stream().anyMatch(w -> w.contains(broken.toString()) && w.contains("createdAt")),
+                events.warnings().toString());
 
         StoreIntegrityException e = assertThrows(StoreIntegrityException.class, () -> service.deploy(request("1.2.0")));
         assertTrue(e.getMessage().contains(broken.toString()), e.getMessage());

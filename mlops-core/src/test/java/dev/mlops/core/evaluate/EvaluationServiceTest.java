@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.RecordingEvents;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
@@ -184,13 +185,13 @@ class EvaluationServiceTest {
         publish(V2, "2026-02-01T00:00:00Z");
         Path broken = temp.resolve("store/models/keywords/1.1.0/manifest.json");
         Files.writeString(broken, "{\"model\":\"keywords\",");
-        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingEvents events = new RecordingEvents();
 
-        EvaluationReport report = service(warnings::add).evaluate(request(V1, GateConfig.defaults(TaskType.CLASSIFICATION), false));
+        EvaluationReport report = service(events).evaluate(request(V1, GateConfig.defaults(TaskType.CLASSIFICATION), false));
 
         assertEquals(List.of("1.0.0"), report.trend().stream().map(EvaluationReport.TrendPoint::version).toList());
         assertEquals(VersionStatus.APPROVED_BY_GATE, report.trend().get(0).status(), "the candidate's new status");
-        assertTrue(warnings.stream().anyMatch(w -> w.contains(broken.toString())), warnings.toString());
+        assertTrue(events.warnings().stream().anyMatch(w -> w.contains(broken.toString())), events.warnings().toString());
         assertEquals(VersionStatus.APPROVED_BY_GATE, store.manifest(MODEL, V1).orElseThrow().status());
     }
 
@@ -202,13 +203,13 @@ class EvaluationServiceTest {
         Files.writeString(out.resolve("mlops.env"), "MLOPS_VERSION=1.0.0\n");
         String before = manifestFile(V1);
         // the trend's warning comes after the gate decided: then make the report unwritable
-        Warnings blockReports = warning -> {
+        RecordingEvents blockReports = new RecordingEvents(warning -> {
             try {
                 Files.createDirectories(out.resolve(EvaluationReports.MARKDOWN).resolve("in-the-way"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        };
+        });
 
         assertThrows(dev.mlops.core.InfrastructureException.class,
                 () -> service(blockReports).evaluate(request(V1, GateConfig.defaults(TaskType.CLASSIFICATION), false)));
@@ -233,23 +234,6 @@ class EvaluationServiceTest {
 
     private EvaluationService service() {
         return service(MlopsEvents.NONE);
-    }
-
-    /** Only warnings reach {@code warnings}. */
-    private EvaluationService service(Warnings warnings) {
-        MlopsEvents events = new MlopsEvents() {
-            @Override public void info(String message) {}
-            @Override public void warn(String message) {
-                warnings.warn(message);
-            }
-            @Override public void debug(String message) {}
-            @Override public void processOutput(String line) {}
-        };
-        return service(events);
-    }
-
-    private interface Warnings {
-        void warn(String message);
     }
 
     private EvaluationService service(MlopsEvents events) {

@@ -53,23 +53,15 @@ class VersionServiceTest {
         Path version = java.nio.file.Files.createDirectories(dir.resolve("store/models/spam/1.0.0"));
         java.nio.file.Files.writeString(version.resolve("manifest.json"), "{\"model\":\"spam\",\"version\":\"1.0.0\"}");
         java.nio.file.Files.createDirectories(dir.resolve("store/models/spam/.reservations/not-a-version"));
-        List<String> warnings = new java.util.ArrayList<>();
-        MlopsEvents events = new MlopsEvents() {
-            @Override public void info(String message) {}
-            @Override public void warn(String message) {
-                warnings.add(message);
-            }
-            @Override public void debug(String message) {}
-            @Override public void processOutput(String line) {}
-        };
+        dev.mlops.core.RecordingEvents events = new dev.mlops.core.RecordingEvents();
 
         VersionReport report = new VersionService(store, log, events)
                 .reserveNext(new VersionRequest(MODEL, Optional.empty(), Map.of(), dir.resolve("out")));
 
         assertEquals("1.1.0", report.version().value(), "1.0.0 is taken although its manifest is incomplete");
         assertEquals(Optional.of("c2"), report.since(), "from the tag v1.0.0");
-        assertTrue(warnings.stream().anyMatch(w -> w.contains(version.resolve("manifest.json").toString())
-                && w.contains("createdAt")), warnings.toString());
+        assertTrue(events.warnings().stream().anyMatch(w -> w.contains(version.resolve("manifest.json").toString())
+                && w.contains("createdAt")), events.warnings().toString());
     }
 
     @Test
