@@ -85,6 +85,10 @@ public final class TarGz {
     public static void extract(Path archive, Path dir, Limits limits) {
         Path target = dir.toAbsolutePath().normalize();
         Path staging = target.resolveSibling("." + target.getFileName() + ".unpacking-" + java.util.UUID.randomUUID());
+        if (Files.exists(target) && !isEmptyDirectory(target)) {
+            throw new InfrastructureException("Cannot unpack the model archive " + archive + " into " + target
+                    + ": it is there already and not an empty directory.", null);
+        }
         try {
             Files.createDirectories(staging);
             unpack(archive, staging, limits);
@@ -206,6 +210,14 @@ public final class TarGz {
     private static ConfigurationException refused(Path archive, String entry, String why, String fix) {
         return new ConfigurationException("The model archive " + archive + " has an entry '" + entry
                 + "' that is refused: " + why + ". Nothing was unpacked; " + fix + ".");
+    }
+
+    private static boolean isEmptyDirectory(Path dir) {
+        try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+            return children.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -55,6 +55,16 @@ class TarGzTest {
     }
 
     @Test
+    void neverUnpacksOverAModelThatIsThere() throws Exception {
+        Files.createDirectories(temp.resolve("out"));
+        Files.writeString(temp.resolve("out/weights.bin"), "old");
+        InfrastructureException e = assertThrows(InfrastructureException.class,
+                () -> TarGz.extract(write(file("weights.bin", "new")), temp.resolve("out")));
+        assertTrue(e.getMessage().contains("not an empty directory"), e.getMessage());
+        assertEquals("old", Files.readString(temp.resolve("out/weights.bin")));
+    }
+
+    @Test
     void traversalIsRefused() throws Exception {
         refused(write(file("ok.txt", "x"), file("../evil.txt", "x")), "'../evil.txt'", "contains '..'");
         assertFalse(Files.exists(temp.resolve("evil.txt")));
