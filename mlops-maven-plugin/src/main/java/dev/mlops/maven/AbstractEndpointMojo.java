@@ -53,7 +53,7 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
                 modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)), routerJvm(),
                 Integer.parseInt(commandLine().string(MlopsProperties.DEPLOY_PORT, Integer.toString(port))),
                 Durations.parse(commandLine().string(MlopsProperties.DEPLOY_STARTUP_TIMEOUT, startupTimeout),
-                        "startupTimeout", MlopsProperties.DEPLOY_STARTUP_TIMEOUT));
+                        "startupTimeout", MlopsProperties.DEPLOY_STARTUP_TIMEOUT), archiveLimits());
         return new DeploymentService(store, new LocalEndpointBackend(settings, store, clock()), clock(),
                 new MavenEvents(getLog(), "[endpoint] "));
     }

@@ -5,6 +5,7 @@ import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.evaluate.RecordLayout;
 import dev.mlops.core.evaluate.TestChannelSample;
 import dev.mlops.core.io.ModelJvm;
+import dev.mlops.core.io.TarGz;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,6 +49,28 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
     /** Whether each CSV test file starts with a header row. */
     @Parameter(property = MlopsProperties.EVALUATE_CSV_HEADER, defaultValue = "false")
     boolean csvHeader;
+
+    /**
+     * The most bytes a stored model archive may unpack to (default 16 GiB); a larger one is refused
+     * before it fills the disk.
+     */
+    @Parameter(property = MlopsProperties.ARCHIVE_MAX_UNPACKED_BYTES, defaultValue = "17179869184")
+    String archiveMaxUnpackedBytes;
+
+    /** The most entries (files and directories) a stored model archive may have. */
+    @Parameter(property = MlopsProperties.ARCHIVE_MAX_ENTRIES, defaultValue = "100000")
+    String archiveMaxEntries;
+
+    /** How much the goal lets a model archive unpack to. */
+    final TarGz.Limits archiveLimits() {
+        String bytes = commandLine().string(MlopsProperties.ARCHIVE_MAX_UNPACKED_BYTES, archiveMaxUnpackedBytes);
+        try {
+            return new TarGz.Limits(Long.parseLong(bytes.trim()), integer(MlopsProperties.ARCHIVE_MAX_ENTRIES, archiveMaxEntries));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ConfigurationException("'" + bytes + "' is not a whole number of bytes: fix -D"
+                    + MlopsProperties.ARCHIVE_MAX_UNPACKED_BYTES + " or <archiveMaxUnpackedBytes>.", e);
+        }
+    }
 
     /** Where the label is in test records, for evaluation and smoke tests alike. */
     final RecordLayout recordLayout() {

@@ -113,7 +113,7 @@ public class EvaluateMojo extends AbstractModelMojo {
                 Optional.ofNullable(commandLine().string(MlopsProperties.EVALUATE_POSITIVE_CLASS, positiveClass)),
                 GateParameters.toConfig(gate, commandLine(), taskType),
                 commandLine().flag(MlopsProperties.GATE_SKIP, skipGate),
-                new BatchPredictor.Settings(perRequest, REQUEST_TIMEOUT), actor(), outputDir());
+                new BatchPredictor.Settings(perRequest, REQUEST_TIMEOUT), actor(), outputDir(), archiveLimits());
     }
 
     /** -Dmlops.version, else the version mlops:train stored in this build ({@code training.json}). */

@@ -38,7 +38,7 @@ public class ServeMojo extends AbstractModelMojo {
     @Override
     protected void run() {
         ModelName model = modelName();
-        ForegroundServing serving = new ForegroundServing(modelStore(), new MavenEvents(getLog(), ""));
+        ForegroundServing serving = new ForegroundServing(modelStore(), new MavenEvents(getLog(), ""), archiveLimits());
         ModelVersion chosen = serving.choose(model, requestedVersion(version));
         int exit = serving.serve(model, chosen, modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)),
                 outputDir().resolve("serve"),

@@ -7,15 +7,19 @@ import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.evaluate.TaskType;
 import dev.mlops.core.registry.VersionTable;
+import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
+import dev.mlops.core.store.VersionListing;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Lists the stored versions of the model, oldest first, as a table: status, the gate's primary
- * metric, the image digest when there is one, and the aliases pointing at each; then the endpoints
- * that serve the model.
+ * metric, the image digest when there is one, and the aliases pointing at each (an alias naming a
+ * version that is gone shows as MISSING); a warning for each manifest or alias that cannot be read;
+ * then the endpoints that serve the model.
  */
 @Mojo(name = "status", threadSafe = true)
 public class StatusMojo extends AbstractMlopsMojo {
@@ -37,8 +41,10 @@ public class StatusMojo extends AbstractMlopsMojo {
     protected void run() {
         ModelName model = modelName();
         ModelStore store = modelStore();
-        List<Manifest> versions = store.versions(model);
-        if (versions.isEmpty()) {
+        VersionListing listing = store.listing(model);
+        List<Manifest> versions = listing.versions();
+        Map<String, Alias> aliases = store.aliases(model);
+        if (versions.isEmpty() && listing.problems().isEmpty() && aliases.isEmpty()) {
             getLog().info("No versions of '" + model + "' in " + store.describe()
                     + ". Train one with mvn mlops:train.");
             return;
@@ -47,7 +53,8 @@ public class StatusMojo extends AbstractMlopsMojo {
                 + (versions.size() == 1 ? " version" : " versions"));
         String primaryMetric = GateParameters.toConfig(gate, commandLine(),
                 TaskType.parse(commandLine().string(MlopsProperties.EVALUATE_TASK, task))).primaryMetric();
-        VersionTable.render(versions, store.aliases(model), primaryMetric).forEach(getLog()::info);
+        VersionTable.render(versions, aliases, primaryMetric).forEach(getLog()::info);
+        listing.problems().forEach(problem -> getLog().warn(problem));
         List<Endpoint> endpoints = LocalEndpointBackend.endpointsIn(endpointsDir()).stream()
                 .filter(e -> e.model().equals(model.value())).toList();
         if (!endpoints.isEmpty()) {

@@ -12,9 +12,11 @@ import dev.mlops.core.store.ModelStore;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code mlops:deploy} and {@code mlops:rollback}: start the version beside the one serving, check it
@@ -65,13 +67,30 @@ public final class DeploymentService {
     public Optional<DeployReport> rollback(DeployRequest request) {
         requireEndpointName(request.endpoint());
         Optional<Alias> alias = store.alias(request.model(), request.alias());
-        if (alias.isEmpty() || alias.get().previous().isEmpty()) {
+        if (alias.isEmpty()) {
+            dev.mlops.core.store.VersionListing listing = store.listing(request.model());
+            if (listing.versions().isEmpty()) {
+                throw listing.problems().isEmpty() ? unknownModel(request.model())
+                        : new ConfigurationException("No version of '" + request.model() + "' in " + store.describe()
+                                + " can be read, so there is nothing to roll back:\n  " + String.join("\n  ", listing.problems()));
+            }
+        }
+        // an entry equal to the current version (left by an older redeploy) is no version to go back to
+        Optional<ModelVersion> previousVersion = alias.flatMap(a -> a.previous().stream()
+                .filter(v -> !v.equals(a.version())).findFirst()).map(ModelVersion::new);
+        if (previousVersion.isEmpty()) {
             events.info("'" + request.model() + "' has no previous " + request.alias() + " version to roll back to"
                     + alias.map(a -> " (" + request.alias() + " is " + a.version() + ")").orElse("")
                     + "; nothing was changed.");
             return Optional.empty();
         }
-        ModelVersion previous = new ModelVersion(alias.get().previous().get(0));
+        ModelVersion previous = previousVersion.get();
+        if (store.manifest(request.model(), previous).isEmpty()) {
+            throw new ConfigurationException("The " + request.alias() + " alias of '" + request.model() + "' was at "
+                    + previous + " before " + alias.get().version() + ", but " + previous + " is not in the store "
+                    + store.describe() + ": nothing was changed. Deploy a stored version with mvn mlops:deploy"
+                    + " -Dmlops.version=<version> (see mvn mlops:status).");
+        }
         events.info("Rolling back '" + request.endpoint() + "' from " + alias.get().version() + " to " + previous);
         DeployReport report = switchTo(request, previous);
         store.update(request.model(), previous, m -> m.withAudit(new Manifest.AuditEntry(clock.instant().toString(),
@@ -115,7 +134,7 @@ public final class DeploymentService {
     private boolean checkGate(Manifest manifest, boolean allowRejected) {
         if (manifest.status() == VersionStatus.REJECTED) {
             // someone already overrode this gate with -Dmlops.gate.skip, and it is on record
-            boolean gateSkipped = manifest.audit().stream().anyMatch(a -> a.action().equals("gate-skipped"));
+            boolean gateSkipped = manifest.audit().stream().anyMatch(a -> "gate-skipped".equals(a.action()));
             if (!allowRejected && !gateSkipped) {
                 throw new ConfigurationException("Version " + manifest.version() + " of '" + manifest.model()
                         + "' failed the quality gate (status rejected) and is not deployed. Deploy another version, or"
@@ -132,7 +151,8 @@ public final class DeploymentService {
     }
 
     private Manifest newestApproved(ModelName model) {
-        return store.versions(model).stream()
+        // a version whose manifest cannot be read is skipped with a warning: it was not asked for by number
+        return store.versions(model, events).stream()
                 .filter(m -> m.status() == VersionStatus.APPROVED_BY_GATE)
                 .max(Comparator.comparing(Manifest::createdAt))
                 .orElseThrow(() -> new ConfigurationException("No version of '" + model + "' has passed the quality"
@@ -155,8 +175,18 @@ public final class DeploymentService {
         return endpoint;
     }
 
-    private static ConfigurationException notStored(ModelName model, ModelVersion version) {
-        return new ConfigurationException("Version " + version + " of '" + model + "' is not in the store."
-                + " See the stored versions with mvn mlops:status.");
+    private ConfigurationException notStored(ModelName model, ModelVersion version) {
+        return new ConfigurationException("Version " + version + " of '" + model + "' is not in the store "
+                + store.describe() + ". See the stored versions with mvn mlops:status, or pass -Dmlops.store=<store>"
+                + " if it is in another one.");
+    }
+
+    // most often a typo in the model's name: say which models there are
+    private ConfigurationException unknownModel(ModelName model) {
+        List<ModelName> models = store.models();
+        return new ConfigurationException("The store " + store.describe() + " has no versions of '" + model
+                + "', so there is nothing to roll back. " + (models.isEmpty() ? "It holds no models at all."
+                        : "It holds " + models.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", ")) + ".")
+                + " Check -Dmlops.model (or <model>) and -Dmlops.store.");
     }
 }

@@ -64,8 +64,8 @@ public final class EvaluationService {
                         + ". Train it with mvn mlops:train, or pass a stored version with -Dmlops.version=<version>"
                         + " (see mvn mlops:status)."));
         DataFingerprint testData = checkTestChannel(request.testChannel());
-        Optional<ProductionGate.Production> production = store.alias(request.model(), PRODUCTION)
-                .flatMap(alias -> store.manifest(request.model(), new dev.mlops.core.domain.ModelVersion(alias.version())))
+        // a production alias naming a lost version is an error, never "no production yet"
+        Optional<ProductionGate.Production> production = store.aliasedManifest(request.model(), PRODUCTION)
                 .map(m -> new ProductionGate.Production(m.version(), m.metrics()));
 
         events.info("Evaluating '" + request.model() + "' " + request.version() + " on " + testData.files()
@@ -76,13 +76,26 @@ public final class EvaluationService {
         VersionStatus status = decision.passed() ? VersionStatus.APPROVED_BY_GATE : VersionStatus.REJECTED;
 
         Instant finished = clock.instant();
-        store.update(request.model(), request.version(), m -> record(m, request, metrics, decision, testData, finished));
         EvaluationReport report = new EvaluationReport(manifest.model(), manifest.version(), finished.toString(),
                 Duration.between(started, finished).toMillis(), store.describe(), request.testChannel().toString(),
                 testData, metrics, request.gate().primaryMetric(), request.gate().direction(), production.orElse(null),
-                decision, request.skipGate(), status, trend(request, metrics));
-        EvaluationReports.write(report, request.outputDir());
-        DotEnvFile.merge(request.outputDir().resolve(dev.mlops.core.train.TrainingService.DOTENV), dotenv(report));
+                decision, request.skipGate(), status, trend(request, metrics, status));
+        // the store is changed last: a run that fails before it records nothing, and one it fails takes its files back
+        Path dotenvFile = request.outputDir().resolve(dev.mlops.core.train.TrainingService.DOTENV);
+        Optional<byte[]> dotenvBefore = readIfThere(dotenvFile);
+        try {
+            EvaluationReports.write(report, request.outputDir());
+            DotEnvFile.merge(dotenvFile, dotenv(report));
+            store.update(request.model(), request.version(), m -> record(m, request, metrics, decision, testData, finished));
+        } catch (RuntimeException e) {
+            try {
+                EvaluationReports.deleteStale(request.outputDir());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            restore(dotenvFile, dotenvBefore);
+            throw e;
+        }
         decision.checks().forEach(check -> events.info("  " + (check.failed() ? "FAILED " : "") + check.explanation()));
         if (!decision.passed()) {
             String message = failureMessage(report, request.outputDir().resolve(EvaluationReports.MARKDOWN));
@@ -127,7 +140,7 @@ public final class EvaluationService {
             throw new InfrastructureException("Cannot prepare " + work + ": " + e.getMessage(), e);
         }
         store.copyArchive(request.model(), request.version(), archive);
-        TarGz.extract(archive, mlRoot.resolve("model"));
+        TarGz.extract(archive, mlRoot.resolve("model"), request.archiveLimits());
         MetricsAccumulator metrics = MetricsAccumulator.forTask(request.task(), request.positiveClass());
         LocalModelServer server = LocalModelServer.start(
                 new LocalModelServer.Settings(jvm, mlRoot, 0, work.resolve("server.log"), SERVER_STARTUP), clock, events);
@@ -187,17 +200,40 @@ public final class EvaluationService {
         return updated;
     }
 
-    private List<EvaluationReport.TrendPoint> trend(EvaluationRequest request, EvaluationMetrics metrics) {
+    private static Optional<byte[]> readIfThere(Path file) {
+        try {
+            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void restore(Path file, Optional<byte[]> content) {
+        try {
+            if (content.isPresent()) {
+                Files.write(file, content.get());
+            } else {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // the goal fails anyway, with the error that made it fail
+        }
+    }
+
+    private List<EvaluationReport.TrendPoint> trend(EvaluationRequest request, EvaluationMetrics metrics,
+            VersionStatus candidateStatus) {
         Map<String, List<String>> aliasesByVersion = new LinkedHashMap<>();
         for (Alias alias : store.aliases(request.model()).values()) {
             aliasesByVersion.computeIfAbsent(alias.version(), v -> new ArrayList<>()).add(alias.name());
         }
         List<EvaluationReport.TrendPoint> points = new ArrayList<>();
-        for (Manifest m : store.versions(request.model())) {
+        // the trend needs no one version: an unreadable one is left out with a warning
+        for (Manifest m : store.versions(request.model(), events)) {
             boolean candidate = m.version().equals(request.version().value());
             points.add(new EvaluationReport.TrendPoint(m.version(), m.createdAt(),
                     candidate ? metrics.metrics().get(request.gate().primaryMetric()) : m.metrics().get(request.gate().primaryMetric()),
-                    m.status(), aliasesByVersion.getOrDefault(m.version(), List.of()), candidate));
+                    candidate ? candidateStatus : m.status(), aliasesByVersion.getOrDefault(m.version(), List.of()),
+                    candidate));
         }
         return points.subList(Math.max(0, points.size() - TREND_VERSIONS), points.size());
     }

@@ -50,6 +50,18 @@ public final class Fingerprints {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * Copies {@code source} to {@code target} (replacing it) and returns the SHA-256 of the bytes copied,
+     * so that what was checked is exactly what was copied.
+     */
+    public static String copyWithSha256(Path source, Path target) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new java.security.DigestInputStream(Files.newInputStream(source), digest)) {
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     /** Regular files under {@code dir}, following symbolic links, in a stable order. */
     public static List<Path> regularFiles(Path dir) {
         try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {

@@ -9,8 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The table {@code mlops:status} prints: one row per stored version, oldest first. */
+/**
+ * The table {@code mlops:status} prints: one row per stored version, oldest first, then one per version
+ * an alias names that is not listed (status {@value #MISSING}).
+ */
 public final class VersionTable {
+
+    /** The status shown for a version an alias names but the store cannot list. */
+    public static final String MISSING = "MISSING";
 
     private static final List<String> HEADER = List.of("VERSION", "STATUS", "CREATED", "COMMIT", "BACKEND", "TRAINING");
 
@@ -34,8 +40,8 @@ public final class VersionTable {
                     manifest.version(),
                     manifest.status().label(),
                     manifest.createdAt(),
-                    manifest.commit().map(sha -> sha.substring(0, 8)).orElse("-"),
-                    manifest.backend(),
+                    manifest.commit().map(sha -> sha.substring(0, Math.min(8, sha.length()))).orElse("-"),
+                    java.util.Objects.requireNonNullElse(manifest.backend(), "-"),
                     manifest.training() == null ? "-"
                             : String.format(Locale.ROOT, "%.1f s", manifest.training().durationMillis() / 1000.0)));
             Double metric = manifest.metrics().get(primaryMetric);
@@ -46,6 +52,19 @@ public final class VersionTable {
             row.add(names.isEmpty() ? "-" : names);
             rows.add(row);
         }
+        // an alias naming a version that is not listed (lost, or its manifest unreadable) is shown, not hidden
+        java.util.Set<String> listed = versions.stream().map(Manifest::version).collect(Collectors.toSet());
+        aliases.values().stream().filter(a -> !listed.contains(a.version()))
+                .collect(Collectors.groupingBy(Alias::version, java.util.TreeMap::new,
+                        Collectors.mapping(Alias::name, Collectors.toCollection(java.util.TreeSet::new))))
+                .forEach((version, names) -> {
+                    List<String> row = new ArrayList<>(List.of(version, MISSING));
+                    while (row.size() < header.size() - 1) {
+                        row.add("-");
+                    }
+                    row.add(String.join(",", names));
+                    rows.add(row);
+                });
         return TextTable.render(rows);
     }
 

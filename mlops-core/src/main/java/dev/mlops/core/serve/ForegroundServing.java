@@ -10,7 +10,6 @@ import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.MoreFiles;
 import dev.mlops.core.io.TarGz;
-import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,10 +25,17 @@ public final class ForegroundServing {
 
     private final ModelStore store;
     private final MlopsEvents events;
+    private final TarGz.Limits archiveLimits;
 
     public ForegroundServing(ModelStore store, MlopsEvents events) {
+        this(store, events, TarGz.Limits.DEFAULT);
+    }
+
+    /** @param archiveLimits how much the model archive may unpack to */
+    public ForegroundServing(ModelStore store, MlopsEvents events, TarGz.Limits archiveLimits) {
         this.store = store;
         this.events = events;
+        this.archiveLimits = archiveLimits;
     }
 
     /** The version asked for, else the one the production alias names, else the newest that passed the gate. */
@@ -39,11 +45,11 @@ public final class ForegroundServing {
                     + " of '" + model + "' is not in the store " + store.describe() + ". See mvn mlops:status."));
             return asked.get();
         }
-        Optional<ModelVersion> production = store.alias(model, "production").map(Alias::version).map(ModelVersion::new);
+        Optional<ModelVersion> production = store.aliasedManifest(model, "production").map(Manifest::modelVersion);
         if (production.isPresent()) {
             return production.get();
         }
-        List<Manifest> versions = store.versions(model);
+        List<Manifest> versions = store.versions(model, events);
         return versions.stream().filter(m -> m.status() == VersionStatus.APPROVED_BY_GATE)
                 .max(Comparator.comparing(Manifest::createdAt))
                 .or(() -> versions.stream().max(Comparator.comparing(Manifest::createdAt)))
@@ -62,7 +68,7 @@ public final class ForegroundServing {
         }
         Path archive = workDir.resolve("model.tar.gz");
         store.copyArchive(model, version, archive);
-        TarGz.extract(archive, ml.resolve("model"));
+        TarGz.extract(archive, ml.resolve("model"), archiveLimits);
         ProcessBuilder builder = new ProcessBuilder(jvm.command("serve")).inheritIO();
         builder.environment().putAll(jvm.environment());
         builder.environment().put("MLOPS_ML_ROOT", ml.toString());

@@ -5,6 +5,7 @@ import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.io.Fingerprints;
 import dev.mlops.core.io.JsonFiles;
 import dev.mlops.core.io.MoreFiles;
 import java.io.IOException;
@@ -35,10 +36,20 @@ public final class FileModelStore implements ModelStore {
     private static final Map<String, java.util.concurrent.locks.ReentrantLock> LOCKS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    // a live publish takes seconds; an hour-old staging directory was left by a killed process
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(1);
+
     private final Path root;
+    private final java.time.Clock clock;
 
     public FileModelStore(Path root) {
+        this(root, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock tells when leftovers of a killed writer are old enough to remove */
+    public FileModelStore(Path root, java.time.Clock clock) {
         this.root = root.toAbsolutePath();
+        this.clock = clock;
     }
 
     @Override
@@ -74,11 +85,21 @@ public final class FileModelStore implements ModelStore {
         if (Files.exists(target)) {
             throw new VersionExistsException(model, version, describe());
         }
+        List<String> invalid = ManifestCheck.problems(manifest);
+        if (!invalid.isEmpty()) {
+            throw new IllegalArgumentException("an incomplete manifest cannot be stored: " + String.join("; ", invalid));
+        }
+        removeStaleLeftovers(model);
         // staged beside the target, then renamed in one step: readers never see half a version
         Path staging = target.resolveSibling(".staging-" + version + "-" + UUID.randomUUID());
         try {
             Files.createDirectories(staging);
-            Files.copy(modelArchive, staging.resolve(ARCHIVE));
+            String copied = Fingerprints.copyWithSha256(modelArchive, staging.resolve(ARCHIVE));
+            if (!copied.equals(manifest.artifact().sha256())) {
+                throw new InfrastructureException("The model archive " + modelArchive + " changed while it was stored:"
+                        + " its SHA-256 is " + copied + ", the manifest says " + manifest.artifact().sha256()
+                        + ". Nothing was stored; train again.", null);
+            }
             JsonFiles.write(staging.resolve(MANIFEST), manifest);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -88,7 +109,7 @@ public final class FileModelStore implements ModelStore {
         } catch (IOException | InfrastructureException e) {
             deleteQuietly(staging);
             // rename(2) fails with EEXIST or ENOTEMPTY when another writer got there first
-            if (Files.exists(target)) {
+            if (e instanceof IOException && Files.exists(target)) {
                 throw new VersionExistsException(model, version, describe());
             }
             throw new InfrastructureException("Cannot store version " + version + " of '" + model + "' in "
@@ -99,44 +120,77 @@ public final class FileModelStore implements ModelStore {
 
     @Override
     public Optional<Manifest> manifest(ModelName model, ModelVersion version) {
-        Path file = versionDir(model, version).resolve(MANIFEST);
-        return Files.isRegularFile(file) ? Optional.of(JsonFiles.read(file, Manifest.class)) : Optional.empty();
+        if (!Files.isDirectory(versionDir(model, version))) {
+            return Optional.empty();
+        }
+        return Optional.of(readManifest(model, version.value()));
     }
 
     @Override
     public void copyArchive(ModelName model, ModelVersion version, Path target) {
+        Manifest manifest = manifest(model, version).orElseThrow(() -> notStored(model, version));
         Path archive = versionDir(model, version).resolve(ARCHIVE);
         if (!Files.isRegularFile(archive)) {
-            throw notStored(model, version);
+            throw new StoreIntegrityException("Version " + version + " of '" + model + "' has no archive: " + archive
+                    + " is missing. Restore it from a backup, or train the version again under another number.");
         }
+        String actual;
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            Files.copy(archive, target, StandardCopyOption.REPLACE_EXISTING);
+            actual = Fingerprints.copyWithSha256(archive, target);
         } catch (IOException e) {
             throw new InfrastructureException("Cannot copy " + archive + " to " + target + ": " + e.getMessage(), e);
+        }
+        if (!actual.equals(manifest.artifact().sha256())) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException ignored) {
+                // the copy is in the goal's own work directory and is never unpacked
+            }
+            throw new StoreIntegrityException("The archive " + archive + " of version " + version + " of '" + model
+                    + "' has SHA-256 " + actual + ", but its manifest " + archive.resolveSibling(MANIFEST)
+                    + " records " + manifest.artifact().sha256() + ": the file changed after it was stored. Nothing"
+                    + " was run. Restore the archive from a backup, or train the version again under another number.");
         }
     }
 
     @Override
-    public List<Manifest> versions(ModelName model) {
-        Path modelDir = modelDir(model);
-        if (!Files.isDirectory(modelDir)) {
-            return List.of();
-        }
+    public VersionListing listing(ModelName model) {
         List<Manifest> manifests = new ArrayList<>();
-        try (Stream<Path> children = Files.list(modelDir)) {
-            for (Path dir : children.sorted().toList()) {
-                Path file = dir.resolve(MANIFEST);
-                if (!dir.getFileName().toString().startsWith(".") && Files.isRegularFile(file)) {
-                    manifests.add(JsonFiles.read(file, Manifest.class));
-                }
+        List<String> problems = new ArrayList<>();
+        for (String name : versionDirNames(model)) {
+            try {
+                manifests.add(readManifest(model, name));
+            } catch (StoreIntegrityException e) {
+                problems.add(e.getMessage());
             }
-        } catch (IOException e) {
-            throw new InfrastructureException("Cannot list the versions of '" + model + "' in " + describe() + ": "
-                    + e.getMessage(), e);
         }
         manifests.sort(Comparator.comparing(Manifest::createdAt).thenComparing(Manifest::version));
-        return manifests;
+        java.util.Set<String> stored = new java.util.HashSet<>(versionDirNames(model));
+        for (String name : aliasNames(model)) {
+            try {
+                alias(model, name).filter(a -> !stored.contains(a.version()))
+                        .ifPresent(a -> problems.add(StoreIntegrityException.danglingAliasText(model, a, describe())));
+            } catch (StoreIntegrityException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new VersionListing(manifests, problems);
+    }
+
+    @Override
+    public List<ModelName> models() {
+        List<ModelName> models = new ArrayList<>();
+        for (String name : childNames(root.resolve("models"))) {
+            if (!name.startsWith(".") && Files.isDirectory(root.resolve("models").resolve(name))) {
+                try {
+                    models.add(new ModelName(name));
+                } catch (ConfigurationException notAModel) {
+                    // something else someone put there
+                }
+            }
+        }
+        return models;
     }
 
     @Override
@@ -173,23 +227,32 @@ public final class FileModelStore implements ModelStore {
     @Override
     public List<ModelVersion> reservedOrStored(ModelName model) {
         java.util.Set<String> names = new java.util.TreeSet<>();
-        names.addAll(childNames(modelDir(model).resolve(RESERVATIONS)));
-        versions(model).forEach(m -> names.add(m.version()));
+        for (String name : childNames(modelDir(model).resolve(RESERVATIONS))) {
+            try {
+                names.add(new ModelVersion(name).value());
+            } catch (ConfigurationException notAVersion) {
+                // not something reserve() made
+            }
+        }
+        // a version directory takes its number even when its manifest cannot be read
+        names.addAll(versionDirNames(model));
         return names.stream().map(ModelVersion::new).toList();
     }
 
     @Override
     public Optional<Alias> alias(ModelName model, String alias) {
         Path file = aliasFile(model, requireAliasName(alias));
-        return Files.isRegularFile(file) ? Optional.of(JsonFiles.read(file, Alias.class)) : Optional.empty();
+        return Files.isRegularFile(file) ? Optional.of(readAlias(model, alias, file)) : Optional.empty();
     }
 
     @Override
     public Map<String, Alias> aliases(ModelName model) {
         Map<String, Alias> aliases = new java.util.TreeMap<>();
-        for (String name : childNames(modelDir(model).resolve(ALIASES))) {
-            if (!name.startsWith(".")) {
+        for (String name : aliasNames(model)) {
+            try {
                 alias(model, name).ifPresent(a -> aliases.put(name, a));
+            } catch (StoreIntegrityException unreadable) {
+                // reported by listing(); an unreadable alias names no version
             }
         }
         return aliases;
@@ -200,7 +263,7 @@ public final class FileModelStore implements ModelStore {
             Instant at) {
         requireAliasName(alias);
         return withModelLock(model, () -> {
-            if (!exists(model, to)) {
+            if (manifest(model, to).isEmpty()) {
                 throw notStored(model, to);
             }
             Optional<Alias> current = alias(model, alias);
@@ -209,6 +272,9 @@ public final class FileModelStore implements ModelStore {
                 throw new AliasConflictException("Alias '" + alias + "' of '" + model + "' points at "
                         + currentVersion.orElse("nothing") + ", not " + expected.map(ModelVersion::value).orElse("nothing")
                         + " as expected: another pipeline moved it. Nothing was changed; look at mvn mlops:status and retry.");
+            }
+            if (current.isPresent() && current.get().version().equals(to.value())) {
+                return current.get(); // already there: a redeploy must not push the version onto its own history
             }
             List<String> previous = new ArrayList<>();
             current.ifPresent(a -> {
@@ -256,6 +322,127 @@ public final class FileModelStore implements ModelStore {
                 // a stray temporary file is invisible to readers
             }
             throw new InfrastructureException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Manifest readManifest(ModelName model, String version) {
+        Path file = modelDir(model).resolve(version).resolve(MANIFEST);
+        String fix = " Restore " + file + " from a backup; if the version is lost, move the directory "
+                + file.getParent() + " out of the store (and move any alias naming it with mvn mlops:deploy"
+                + " -Dmlops.version=<version> or mvn mlops:rollback).";
+        if (!Files.isRegularFile(file)) {
+            throw new StoreIntegrityException("Version " + version + " of '" + model + "' is incomplete: it has no "
+                    + file + "." + fix);
+        }
+        Manifest manifest;
+        try {
+            manifest = JsonFiles.read(file, Manifest.class);
+        } catch (InfrastructureException e) {
+            throw new StoreIntegrityException("The manifest " + file + " cannot be read: " + jsonProblem(e) + "." + fix);
+        }
+        List<String> problems = new ArrayList<>(ManifestCheck.problems(manifest));
+        if (manifest.model() != null && !manifest.model().equals(model.value())) {
+            problems.add("it names the model '" + manifest.model() + "' but is stored under '" + model + "'");
+        }
+        if (manifest.version() != null && !manifest.version().equals(version)) {
+            problems.add("it names the version " + manifest.version() + " but is stored as " + version);
+        }
+        if (!problems.isEmpty()) {
+            throw new StoreIntegrityException("The manifest " + file + " is not valid: " + String.join("; ", problems)
+                    + "." + fix);
+        }
+        return manifest;
+    }
+
+    private Alias readAlias(ModelName model, String name, Path file) {
+        String fix = " Move it with mvn mlops:deploy -Dmlops.version=<version> (or delete " + file
+                + " if nothing depends on it).";
+        Alias alias;
+        try {
+            alias = JsonFiles.read(file, Alias.class);
+        } catch (InfrastructureException e) {
+            throw new StoreIntegrityException("The alias file " + file + " cannot be read: " + jsonProblem(e) + "." + fix);
+        }
+        if (alias.version() == null || !name.equals(alias.name())) {
+            throw new StoreIntegrityException("The alias file " + file + " is not valid: "
+                    + (alias.version() == null ? "it names no version" : "it is named '" + alias.name() + "'") + "." + fix);
+        }
+        try {
+            new ModelVersion(alias.version());
+        } catch (ConfigurationException e) {
+            throw new StoreIntegrityException("The alias file " + file + " names '" + alias.version() + "', which is"
+                    + " not a version." + fix);
+        }
+        return alias;
+    }
+
+    // Jackson's own first line says what and where (line, column) without the source dump
+    private static String jsonProblem(InfrastructureException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            String where = json.getLocation() == null ? ""
+                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+            return json.getOriginalMessage().lines().findFirst().orElse("not JSON") + where;
+        }
+        return cause == null ? e.getMessage() : cause.toString();
+    }
+
+    // every directory named as a version, whether or not its manifest can be read
+    private List<String> versionDirNames(ModelName model) {
+        List<String> names = new ArrayList<>();
+        for (String name : childNames(modelDir(model))) {
+            if (!name.startsWith(".") && !name.equals(ALIASES) && Files.isDirectory(modelDir(model).resolve(name))) {
+                try {
+                    names.add(new ModelVersion(name).value());
+                } catch (ConfigurationException notAVersion) {
+                    // not something the store wrote
+                }
+            }
+        }
+        return names;
+    }
+
+    private List<String> aliasNames(ModelName model) {
+        return childNames(modelDir(model).resolve(ALIASES)).stream().filter(n -> ALIAS_NAME.matcher(n).matches()).toList();
+    }
+
+    /**
+     * Removes what a killed writer left: {@code .staging-*} directories and {@code .*.tmp} files of the
+     * model (beside the versions, in them and among the aliases) untouched for {@link #STALE_AFTER}.
+     * Live ones are younger, so they stay.
+     */
+    private void removeStaleLeftovers(ModelName model) {
+        Instant staleBefore = clock.instant().minus(STALE_AFTER);
+        Path modelDir = modelDir(model);
+        List<Path> dirs = new ArrayList<>(List.of(modelDir, modelDir.resolve(ALIASES)));
+        versionDirNames(model).forEach(v -> dirs.add(modelDir.resolve(v)));
+        for (Path dir : dirs) {
+            for (String name : childNames(dir)) {
+                boolean leftover = (dir.equals(modelDir) && name.startsWith(".staging-"))
+                        || (name.startsWith(".") && name.endsWith(".tmp"));
+                Path path = dir.resolve(name);
+                if (leftover && lastTouched(path).isBefore(staleBefore)) {
+                    deleteQuietly(path);
+                }
+            }
+        }
+    }
+
+    // the newest modification time of the path and, for a directory, of what is directly in it
+    private static Instant lastTouched(Path path) {
+        try {
+            Instant newest = Files.getLastModifiedTime(path).toInstant();
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> children = Files.list(path)) {
+                    for (Path child : children.toList()) {
+                        Instant touched = Files.getLastModifiedTime(child).toInstant();
+                        newest = touched.isAfter(newest) ? touched : newest;
+                    }
+                }
+            }
+            return newest;
+        } catch (IOException e) {
+            return Instant.MAX; // gone already, or unreadable: leave it
         }
     }
 

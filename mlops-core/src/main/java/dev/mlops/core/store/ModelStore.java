@@ -34,17 +34,44 @@ public interface ModelStore {
      */
     StoredVersion publish(Manifest manifest, Path modelArchive);
 
+    /**
+     * The manifest of a stored version, checked: complete, and naming the model and version it is stored as.
+     *
+     * @return empty when the version is not stored
+     * @throws StoreIntegrityException when the version is there but its manifest is unreadable, incomplete or
+     *     names another model or version
+     */
     Optional<Manifest> manifest(ModelName model, ModelVersion version);
 
     /**
-     * Copies the model archive of a stored version to {@code target} on this machine.
+     * Copies the model archive of a stored version to {@code target} on this machine and checks its
+     * SHA-256 against the manifest's; on a mismatch {@code target} is deleted.
      *
      * @throws dev.mlops.core.ConfigurationException when the version is not stored
+     * @throws StoreIntegrityException when the archive is not the one its manifest records
      */
     void copyArchive(ModelName model, ModelVersion version, Path target);
 
-    /** Every stored version of {@code model}, oldest first. */
-    List<Manifest> versions(ModelName model);
+    /**
+     * The readable versions of {@code model}, oldest first, and one problem per manifest or alias that
+     * could not be read (those versions are left out).
+     */
+    VersionListing listing(ModelName model);
+
+    /** Every readable version of {@code model}, oldest first; see {@link #listing} for the unreadable ones. */
+    default List<Manifest> versions(ModelName model) {
+        return listing(model).versions();
+    }
+
+    /** Every readable version of {@code model}, oldest first, warning of each one left out and why. */
+    default List<Manifest> versions(ModelName model, dev.mlops.core.MlopsEvents events) {
+        VersionListing listing = listing(model);
+        listing.problems().forEach(problem -> events.warn("Skipped: " + problem));
+        return listing.versions();
+    }
+
+    /** The names of the models the store holds, sorted. */
+    List<ModelName> models();
 
     /**
      * Changes the manifest of a stored version (status, metrics, image, audit) while holding the
@@ -68,12 +95,25 @@ public interface ModelStore {
 
     Optional<Alias> alias(ModelName model, String alias);
 
-    /** Every alias of {@code model}, by name. */
+    /**
+     * The manifest of the version {@code alias} names.
+     *
+     * @return empty when there is no such alias
+     * @throws StoreIntegrityException when the alias names a version that is not stored (naming the alias,
+     *     the version, the store and how to fix it), or its manifest is unreadable
+     */
+    default Optional<Manifest> aliasedManifest(ModelName model, String alias) {
+        return alias(model, alias).map(a -> manifest(model, new ModelVersion(a.version()))
+                .orElseThrow(() -> StoreIntegrityException.danglingAlias(model, a, describe())));
+    }
+
+    /** Every readable alias of {@code model}, by name (unreadable ones are {@link #listing} problems). */
     Map<String, Alias> aliases(ModelName model);
 
     /**
      * Points {@code alias} at {@code to} in one step, but only if it still points at {@code expected}
-     * (empty: the alias must not exist yet).
+     * (empty: the alias must not exist yet). Moving it to the version it already names changes nothing,
+     * so its history never holds the version it points at.
      *
      * @throws AliasConflictException when the alias moved in the meantime; nothing changes
      * @throws dev.mlops.core.ConfigurationException when {@code to} is not stored

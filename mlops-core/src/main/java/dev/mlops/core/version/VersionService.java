@@ -7,6 +7,7 @@ import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.store.ModelStore;
+import dev.mlops.core.store.StoreIntegrityException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,14 @@ public final class VersionService {
      * else a git tag {@code <model>-<version>} or {@code v<version>}.
      */
     private Optional<String> boundary(ModelName model, ModelVersion latest) {
-        Optional<String> fromManifest = store.manifest(model, latest).flatMap(Manifest::commit)
-                .flatMap(commits::resolve);
+        Optional<String> fromManifest;
+        try {
+            fromManifest = store.manifest(model, latest).flatMap(Manifest::commit).flatMap(commits::resolve);
+        } catch (StoreIntegrityException unreadable) {
+            // the number is taken either way; only where its commits start is unknown
+            events.warn(unreadable.getMessage());
+            fromManifest = Optional.empty();
+        }
         Optional<String> found = fromManifest
                 .or(() -> commits.resolve("refs/tags/" + model + "-" + latest))
                 .or(() -> commits.resolve("refs/tags/v" + latest));

@@ -15,6 +15,7 @@ import dev.mlops.core.evaluate.RecordLayout;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.ModelJvm;
+import dev.mlops.core.io.Fingerprints;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
 import dev.mlops.core.train.WordCountModel;
@@ -165,7 +166,7 @@ class DeploymentServiceTest {
         Path archive = temp.resolve(version + ".tar.gz");
         TarGz.archive(dir, archive);
         store.publish(Manifest.candidate("word-count", version, createdAt, null, "local", null, Map.of(), Map.of(),
-                new Manifest.ModelArtifact("model.tar.gz", 1, "x")), archive);
+                new Manifest.ModelArtifact("model.tar.gz", Files.size(archive), Fingerprints.sha256Of(archive))), archive);
         store.update(MODEL, new ModelVersion(version), m -> m.withStatus(status));
     }
 }

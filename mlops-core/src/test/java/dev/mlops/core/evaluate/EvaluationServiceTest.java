@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.RecordingEvents;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.io.ModelJvm;
+import dev.mlops.core.io.Fingerprints;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
 import java.io.File;
@@ -162,12 +164,84 @@ class EvaluationServiceTest {
         assertEquals(VersionStatus.APPROVED_BY_GATE, stored.status());
     }
 
+    @Test
+    void aProductionAliasNamingALostVersionFailsInsteadOfApprovingAWorseModel() throws Exception {
+        publish(V2, "2026-02-01T00:00:00Z");
+        makeProduction(V2, 0.99);
+        dev.mlops.core.io.MoreFiles.deleteRecursively(temp.resolve("store/models/keywords/1.1.0"));
+        String before = manifestFile(V1);
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> service().evaluate(request(V1, GateConfig.defaults(TaskType.CLASSIFICATION), false)));
+
+        assertTrue(e.getMessage().contains("alias 'production'") && e.getMessage().contains("version 1.1.0")
+                && e.getMessage().contains(store.describe()) && e.getMessage().contains("mvn mlops:deploy"), e.getMessage());
+        assertEquals(before, manifestFile(V1));
+        assertFalse(Files.exists(temp.resolve("target/mlops/evaluation.json")));
+    }
+
+    @Test
+    void anUnreadableManifestOfAnotherVersionIsLeftOutOfTheTrendWithAWarning() throws Exception {
+        publish(V2, "2026-02-01T00:00:00Z");
+        Path broken = temp.resolve("store/models/keywords/1.1.0/manifest.json");
+        Files.writeString(broken, "{\"model\":\"keywords\",");
+        RecordingEvents events = new RecordingEvents();
+
+        EvaluationReport report = service(events).evaluate(request(V1, GateConfig.defaults(TaskType.CLASSIFICATION), false));
+
+        assertEquals(List.of("1.0.0"), report.trend().stream().map(EvaluationReport.TrendPoint::version).toList());
+        assertEquals(VersionStatus.APPROVED_BY_GATE, report.trend().get(0).status(), "the candidate's new status");
+        assertTrue(events.warnings().stream().anyMatch(w -> w.contains(broken.toString())), events.warnings().toString());
+        assertEquals(VersionStatus.APPROVED_BY_GATE, store.manifest(MODEL, V1).orElseThrow().status());
+    }
+
+    @Test
+    void aRunThatFailsAfterTheGateDecidedRecordsNothing() throws Exception {
+        publish(V2, "2026-02-01T00:00:00Z");
+        Files.writeString(temp.resolve("store/models/keywords/1.1.0/manifest.json"), "{");
+        Path out = Files.createDirectories(temp.resolve("target/mlops"));
+        Files.writeString(out.resolve("mlops.env"), "MLOPS_VERSION=1.0.0\n");
+        String before = manifestFile(V1);
+        // the trend's warning comes after the gate decided: then make the report unwritable
+        RecordingEvents blockReports = new RecordingEvents(warning -> {
+            try {
+                Files.createDirectories(out.resolve(EvaluationReports.MARKDOWN).resolve("in-the-way"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        assertThrows(dev.mlops.core.InfrastructureException.class,
+                () -> service(blockReports).evaluate(request(V1, GateConfig.defaults(TaskType.CLASSIFICATION), false)));
+
+        assertEquals(before, manifestFile(V1), "no approved-by-gate, no audit entry");
+        assertFalse(Files.exists(out.resolve(EvaluationReports.JSON)));
+        assertEquals("MLOPS_VERSION=1.0.0\n", Files.readString(out.resolve("mlops.env")));
+    }
+
+    @Test
+    void anArchiveThatIsNotTheOneStoredIsNeverEvaluated() throws Exception {
+        Path archive = temp.resolve("store/models/keywords/1.0.0/model.tar.gz");
+        Files.write(archive, new byte[] {31, -117, 8, 0});
+        String before = manifestFile(V1);
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> service().evaluate(request(V1, GateConfig.defaults(TaskType.CLASSIFICATION), false)));
+
+        assertTrue(e.getMessage().contains(archive.toString()) && e.getMessage().contains("SHA-256"), e.getMessage());
+        assertEquals(before, manifestFile(V1));
+    }
+
     private EvaluationService service() {
+        return service(MlopsEvents.NONE);
+    }
+
+    private EvaluationService service(MlopsEvents events) {
         String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<Path> classpath = Arrays.stream(path.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
         ModelJvm jvm = new ModelJvm(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, List.of("-Xmx64m"),
                 Map.of("MLOPS_MODEL_CLASS", KeywordClassifier.class.getName()));
-        return new EvaluationService(store, jvm, Clock.systemUTC(), MlopsEvents.NONE);
+        return new EvaluationService(store, jvm, Clock.systemUTC(), events);
     }
 
     private EvaluationRequest request(ModelVersion version, GateConfig gate, boolean skipGate) {
@@ -186,7 +260,7 @@ class EvaluationServiceTest {
         Path archive = temp.resolve("model-" + version + ".tar.gz");
         TarGz.archive(modelDir, archive);
         store.publish(Manifest.candidate(MODEL.value(), version.value(), createdAt, null, "local", null, Map.of(), Map.of(),
-                new Manifest.ModelArtifact("model.tar.gz", Files.size(archive), "0".repeat(64))), archive);
+                new Manifest.ModelArtifact("model.tar.gz", Files.size(archive), Fingerprints.sha256Of(archive))), archive);
     }
 
     private void makeProduction(ModelVersion version, double f1) {

@@ -30,6 +30,27 @@ class VersionTableTest {
                 lines.get(2));
     }
 
+    @Test
+    void anAliasNamingAVersionThatIsNotListedIsShownAsMissing() {
+        Map<String, Alias> aliases = Map.of(
+                "production", new Alias("production", "1.1.0", "2026-01-01T00:00:00Z", List.of()),
+                "staging", new Alias("staging", "1.0.0", "2026-01-01T00:00:00Z", List.of()));
+
+        List<String> lines = VersionTable.render(List.of(manifest("1.0.0")), aliases, "f1_macro");
+
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertEquals("1.1.0    MISSING    -                     -       -        -         -         -      production",
+                lines.get(2));
+    }
+
+    @Test
+    void aShortCommitOrNoBackendDoesNotBreakTheTable() {
+        Manifest odd = new Manifest("spam", "1.0.0", VersionStatus.CANDIDATE, "2026-01-01T00:00:00Z", "abc", null, null,
+                null, null, new Manifest.ModelArtifact("model.tar.gz", 1, "0".repeat(64)), null, null, null, null);
+        assertEquals("1.0.0    candidate  2026-01-01T00:00:00Z  abc     -        -         -         -      -",
+                VersionTable.render(List.of(odd), Map.of(), "f1_macro").get(1));
+    }
+
     private static Manifest manifest(String version) {
         return Manifest.candidate("spam", version, "2026-01-01T00:00:00Z", null, "local", null, Map.of(), Map.of(),
                 new Manifest.ModelArtifact("model.tar.gz", 1, "0".repeat(64)));

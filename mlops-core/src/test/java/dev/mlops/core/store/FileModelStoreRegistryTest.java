@@ -10,6 +10,7 @@ import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
+import dev.mlops.core.io.Fingerprints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class FileModelStoreRegistryTest {
         for (String version : List.of("1.0.0", "1.1.0", "1.2.0")) {
             Path archive = Files.writeString(temp.resolve(version + ".tar.gz"), version);
             store.publish(Manifest.candidate("spam", version, "2026-11-25T10:00:00Z", null, "local", null, Map.of(),
-                    Map.of(), new Manifest.ModelArtifact("model.tar.gz", 5, "x")), archive);
+                    Map.of(), artifact(archive)), archive);
         }
     }
 
@@ -121,7 +122,7 @@ class FileModelStoreRegistryTest {
         // a reserved version is still stored by the pipeline that reserved it
         Path archive = Files.writeString(temp.resolve("2.tar.gz"), "2");
         store.publish(Manifest.candidate("spam", "2.0.0", "2026-11-25T11:00:00Z", null, "local", null, Map.of(),
-                Map.of(), new Manifest.ModelArtifact("model.tar.gz", 1, "x")), archive);
+                Map.of(), artifact(archive)), archive);
         assertTrue(store.exists(MODEL, v("2.0.0")));
     }
 
@@ -154,6 +155,10 @@ class FileModelStoreRegistryTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    static Manifest.ModelArtifact artifact(Path archive) {
+        return new Manifest.ModelArtifact("model.tar.gz", Fingerprints.size(archive), Fingerprints.sha256Of(archive));
     }
 
     private static ModelVersion v(String value) {

@@ -10,6 +10,7 @@ import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.io.Fingerprints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +35,12 @@ class FileModelStoreTest {
     @Test
     void publishedVersionIsListedWithItsManifestAndArchive() throws IOException {
         FileModelStore store = new FileModelStore(temp.resolve("store"));
-        StoredVersion stored = store.publish(manifest("1.0.0", "2026-11-25T10:00:00Z"), archive("model-bytes"));
+        Path archive = archive("model-bytes");
+        StoredVersion stored = store.publish(manifest("1.0.0", "2026-11-25T10:00:00Z", archive), archive);
 
         assertTrue(store.exists(MODEL, new ModelVersion("1.0.0")));
         assertEquals(List.of("1.0.0"), store.versions(MODEL).stream().map(Manifest::version).toList());
-        assertEquals(manifest("1.0.0", "2026-11-25T10:00:00Z"), store.manifest(MODEL, new ModelVersion("1.0.0")).orElseThrow());
+        assertEquals(manifest("1.0.0", "2026-11-25T10:00:00Z", archive), store.manifest(MODEL, new ModelVersion("1.0.0")).orElseThrow());
         Path stored_archive = Path.of(java.net.URI.create(stored.modelUri()));
         assertEquals("model-bytes", Files.readString(stored_archive));
         assertEquals(temp.resolve("store/models/spam/1.0.0/model.tar.gz"), stored_archive);
@@ -47,8 +49,8 @@ class FileModelStoreTest {
     @Test
     void versionsAreListedOldestFirst() {
         FileModelStore store = new FileModelStore(temp);
-        store.publish(manifest("2.0.0", "2026-11-25T12:00:00Z"), archive("b"));
-        store.publish(manifest("1.0.0", "2026-11-25T10:00:00Z"), archive("a"));
+        publish(store, "2.0.0", "2026-11-25T12:00:00Z", "b");
+        publish(store, "1.0.0", "2026-11-25T10:00:00Z", "a");
         assertEquals(List.of("1.0.0", "2.0.0"), store.versions(MODEL).stream().map(Manifest::version).toList());
         assertEquals(List.of(), store.versions(new ModelName("other")));
     }
@@ -56,11 +58,11 @@ class FileModelStoreTest {
     @Test
     void aStoredVersionIsNeverOverwritten() throws IOException {
         FileModelStore store = new FileModelStore(temp);
-        store.publish(manifest("1.0.0", "2026-11-25T10:00:00Z"), archive("first"));
+        publish(store, "1.0.0", "2026-11-25T10:00:00Z", "first");
         byte[] before = Files.readAllBytes(temp.resolve("models/spam/1.0.0/model.tar.gz"));
 
         VersionExistsException e = assertThrows(VersionExistsException.class,
-                () -> store.publish(manifest("1.0.0", "2026-11-25T11:00:00Z"), archive("second")));
+                () -> publish(store, "1.0.0", "2026-11-25T11:00:00Z", "second"));
         assertTrue(e.getMessage().contains("1.0.0") && e.getMessage().contains("-Dmlops.version"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(temp.resolve("models/spam/1.0.0/model.tar.gz")));
         assertEquals("2026-11-25T10:00:00Z", store.manifest(MODEL, new ModelVersion("1.0.0")).orElseThrow().createdAt());
@@ -80,7 +82,7 @@ class FileModelStoreTest {
             Callable<String> write = () -> {
                 start.await();
                 try {
-                    store.publish(manifest("3.0.0", "2026-11-25T10:00:0" + content.charAt(7) + "Z"), archive);
+                    store.publish(manifest("3.0.0", "2026-11-25T10:00:0" + content.charAt(7) + "Z", archive), archive);
                     return content;
                 } catch (VersionExistsException lost) {
                     return "lost";
@@ -124,9 +126,14 @@ class FileModelStoreTest {
         }
     }
 
-    private static Manifest manifest(String version, String createdAt) {
+    private StoredVersion publish(FileModelStore store, String version, String createdAt, String content) {
+        Path archive = archive(content);
+        return store.publish(manifest(version, createdAt, archive), archive);
+    }
+
+    static Manifest manifest(String version, String createdAt, Path archive) {
         return Manifest.candidate("spam", version, createdAt, null, "local",
                 new Manifest.TrainingTimes(createdAt, createdAt, 1234), Map.of("epochs", "3"), Map.of(),
-                new Manifest.ModelArtifact("model.tar.gz", 3, "abc"));
+                new Manifest.ModelArtifact("model.tar.gz", Fingerprints.size(archive), Fingerprints.sha256Of(archive)));
     }
 }

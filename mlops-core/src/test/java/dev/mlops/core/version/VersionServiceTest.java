@@ -48,6 +48,23 @@ class VersionServiceTest {
             Map.of("c3", "feat: bigrams", "c2", "fix: tokenizer", "c1", "feat!: first"), Map.of("v1.0.0", "c2"));
 
     @Test
+    void anUnreadableManifestOfTheLatestReleaseFallsBackToItsTagWithAWarning() throws Exception {
+        FileModelStore store = new FileModelStore(dir.resolve("store"));
+        Path version = java.nio.file.Files.createDirectories(dir.resolve("store/models/spam/1.0.0"));
+        java.nio.file.Files.writeString(version.resolve("manifest.json"), "{\"model\":\"spam\",\"version\":\"1.0.0\"}");
+        java.nio.file.Files.createDirectories(dir.resolve("store/models/spam/.reservations/not-a-version"));
+        dev.mlops.core.RecordingEvents events = new dev.mlops.core.RecordingEvents();
+
+        VersionReport report = new VersionService(store, log, events)
+                .reserveNext(new VersionRequest(MODEL, Optional.empty(), Map.of(), dir.resolve("out")));
+
+        assertEquals("1.1.0", report.version().value(), "1.0.0 is taken although its manifest is incomplete");
+        assertEquals(Optional.of("c2"), report.since(), "from the tag v1.0.0");
+        assertTrue(events.warnings().stream().anyMatch(w -> w.contains(version.resolve("manifest.json").toString())
+                && w.contains("createdAt")), events.warnings().toString());
+    }
+
+    @Test
     void onlyTheCommitsSinceTheReleasesTagCount() {
         FileModelStore store = new FileModelStore(dir.resolve("store"));
         store.reserve(MODEL, new ModelVersion("1.0.0"));

@@ -51,9 +51,16 @@ public final class LocalEndpointBackend implements EndpointBackend {
     /**
      * @param routerJvm a JVM whose class path holds {@link EndpointRouter} (this module's jar)
      * @param port the endpoint's port when it is first created; 0 picks a free one
+     * @param archiveLimits how much a model archive may unpack to
      */
     public record Settings(Path endpointsDir, ModelJvm modelJvm, ModelJvm routerJvm, int port,
-            Duration startupTimeout) {}
+            Duration startupTimeout, TarGz.Limits archiveLimits) {
+
+        /** Within the default archive limits. */
+        public Settings(Path endpointsDir, ModelJvm modelJvm, ModelJvm routerJvm, int port, Duration startupTimeout) {
+            this(endpointsDir, modelJvm, routerJvm, port, startupTimeout, TarGz.Limits.DEFAULT);
+        }
+    }
 
     private final Settings settings;
     private final ModelStore store;
@@ -102,7 +109,7 @@ public final class LocalEndpointBackend implements EndpointBackend {
         try {
             Path archive = deploymentDir.resolve("model.tar.gz");
             store.copyArchive(model, version, archive);
-            TarGz.extract(archive, deploymentDir.resolve("ml/model"));
+            TarGz.extract(archive, deploymentDir.resolve("ml/model"), settings.archiveLimits());
             ModelJvm jvm = copyClasspath(deploymentDir.resolve("lib"));
             LocalModelServer server = LocalModelServer.start(new LocalModelServer.Settings(jvm, deploymentDir.resolve("ml"),
                     0, deploymentDir.resolve("server.log"), settings.startupTimeout()), clock, events);
