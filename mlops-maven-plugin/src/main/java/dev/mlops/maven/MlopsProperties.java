@@ -31,8 +31,12 @@ public final class MlopsProperties {
     public static final String DEPLOY_SMOKE_RECORDS = "mlops.deploy.smokeRecords";
     public static final String DEPLOY_STARTUP_TIMEOUT = "mlops.deploy.startupTimeout";
     public static final String DEPLOY_JVM_ARGS = "mlops.deploy.jvmArgs";
+    public static final String DEPLOY_INVOCATION_TIMEOUT = "mlops.deploy.invocationTimeout";
+    public static final String DEPLOY_MAX_PAYLOAD_MB = "mlops.deploy.maxPayloadMb";
+    public static final String DEPLOY_LOCK_TIMEOUT = "mlops.deploy.lockTimeout";
 
     public static final String SERVE_PORT = "mlops.serve.port";
+    public static final String SERVE_HOST = "mlops.serve.host";
     public static final String EVALUATE_SKIP = "mlops.evaluate.skip";
     public static final String EVALUATE_TASK = "mlops.evaluate.task";
     /** The name of the channel that holds the test data (default {@code test}). */

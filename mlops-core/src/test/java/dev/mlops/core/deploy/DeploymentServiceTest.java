@@ -70,7 +70,7 @@ class DeploymentServiceTest {
     @AfterEach
     void noStrayProcesses() {
         if (backend.find(ENDPOINT).isPresent()) {
-            service.undeploy(ENDPOINT);
+            service.undeploy(ENDPOINT, temp.resolve("target"));
         }
         assertEquals(List.of(), backend.list());
     }

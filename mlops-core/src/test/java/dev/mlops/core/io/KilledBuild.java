@@ -1,0 +1,28 @@
+package dev.mlops.core.io;
+
+import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.serve.LocalModelServer;
+import dev.mlops.core.train.WordCountModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A stand-in for a Maven build, for {@link ChildProcessesTest}: starts a model server, says its pid, waits. */
+public final class KilledBuild {
+
+    public static void main(String[] args) throws Exception {
+        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(s -> !s.isBlank()).map(Path::of).toList();
+        ModelJvm jvm = new ModelJvm(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, List.of("-Xmx64m"),
+                Map.of("MLOPS_MODEL_CLASS", WordCountModel.class.getName()));
+        LocalModelServer server = LocalModelServer.start(new LocalModelServer.Settings(jvm, Path.of(args[0]), 0,
+                Path.of(args[1]), Duration.ofSeconds(60)), Clock.systemUTC(), MlopsEvents.NONE);
+        System.out.println("server pid " + server.pid());
+        System.out.flush();
+        Thread.sleep(120_000);
+    }
+}
