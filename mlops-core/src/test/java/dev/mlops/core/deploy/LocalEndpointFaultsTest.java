@@ -13,6 +13,7 @@ import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.JsonFiles;
 import dev.mlops.core.io.ProcFacts;
 import dev.mlops.core.train.SlowToLoadModel;
+import dev.mlops.core.train.SlowToPredictModel;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -165,6 +166,19 @@ class LocalEndpointFaultsTest {
         } finally {
             signal("CONT", server);
         }
+        assertEquals(200, invoke(url, Duration.ofSeconds(30)).statusCode());
+    }
+
+    @Test
+    void aSlowModelServerIs504WhileOthersStillAnswer() throws Exception {
+        DeploymentService service = service(fixture.settings(SlowToPredictModel.class.getName(), 0, Duration.ofSeconds(2), 6,
+                Duration.ofSeconds(30)), MlopsEvents.NONE);
+        URI url = service.deploy(fixture.request(MODEL, ENDPOINT, "1.0.0")).endpoint().url();
+        HttpResponse<String> slow = HTTP.send(HttpRequest.newBuilder(url.resolve("/invocations")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("slow\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(504, slow.statusCode(), slow.body());
+        assertTrue(slow.body().contains("did not answer within 2 s"), slow.body());
         assertEquals(200, invoke(url, Duration.ofSeconds(30)).statusCode());
     }
 

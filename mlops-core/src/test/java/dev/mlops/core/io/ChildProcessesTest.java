@@ -77,6 +77,24 @@ class ChildProcessesTest {
         }
     }
 
+    @Test
+    void aTrainingJvmEndsWhenTheBuildThatStartedItIsKilled() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process build = new ProcessBuilder(java.toString(), "-Xmx64m", "-cp", classpath, KilledBuild.class.getName(),
+                "train", temp.toString()).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8))) {
+            long training = awaitServerPid(out);
+            assertTrue(ProcFacts.alive(training));
+            ProcFacts.assertNoValue(training, "sentinel");
+            build.destroyForcibly(); // SIGKILL: the build's shutdown hook that stops training never runs
+            assertTrue(build.waitFor(10, TimeUnit.SECONDS));
+            ProcFacts.assertEnds(training, Duration.ofSeconds(20));
+        } finally {
+            build.destroyForcibly();
+        }
+    }
+
     private static long awaitServerPid(BufferedReader out) throws Exception {
         StringBuilder seen = new StringBuilder();
         for (String line; (line = out.readLine()) != null; ) {
