@@ -113,6 +113,41 @@ class LocalEndpointFaultsTest {
     }
 
     @Test
+    void aDeploymentWaitsForAnotherProcessHoldingTheEndpointAndNamesIt() throws Exception {
+        Process holder = new ProcessBuilder(EndpointFixture.java().toString(), "-Xmx64m", "-cp",
+                String.join(java.io.File.pathSeparator, EndpointFixture.testClasspath().stream().map(Path::toString).toList()),
+                HoldLock.class.getName(), temp.toString(), ENDPOINT, "4000").redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertEquals("locked", out.readLine());
+            EndpointFixture.Recorded events = new EndpointFixture.Recorded();
+            service(settings(), events).deploy(fixture.request(MODEL, ENDPOINT, "1.0.0"));
+            assertTrue(events.lines.stream().anyMatch(l -> l.startsWith("Waiting for endpoint 'word-count': pid "
+                    + holder.pid() + " holding it for a test")), events.lines.toString());
+            assertEquals("1.0.0", state(ENDPOINT).version());
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aDeploymentGivesUpAfterTheLockTimeoutNamingTheEndpointAndTheHolder() throws Exception {
+        LocalEndpointBackend backend = new LocalEndpointBackend(fixture.settings(0, Duration.ofSeconds(60), 6,
+                Duration.ofSeconds(1)), fixture.store, java.time.Clock.systemUTC());
+        try (EndpointBackend.Lock held = backend.lock(ENDPOINT, "holding it for a test", MlopsEvents.NONE)) {
+            DeploymentService waiting = service(fixture.settings(0, Duration.ofSeconds(60), 6, Duration.ofSeconds(1)),
+                    MlopsEvents.NONE);
+            DeploymentException e = CompletableFuture.supplyAsync(() -> assertThrows(DeploymentException.class,
+                    () -> waiting.deploy(fixture.request(MODEL, ENDPOINT, "1.0.0")))).get(1, TimeUnit.MINUTES);
+            assertTrue(e.getMessage().startsWith("Endpoint 'word-count' is still locked after PT1S by pid "
+                    + ProcessHandle.current().pid() + " holding it for a test since "), e.getMessage());
+        }
+        assertFalse(Files.exists(temp.resolve("endpoints/word-count/endpoint.json")), "nothing was deployed");
+        assertTrue(fixture.store.alias(new ModelName(MODEL), "production").isEmpty());
+    }
+
+    @Test
     void aDeploymentWhosePortIsTakenStopsWhatItStartedAndSaysWhy() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             EndpointFixture.Recorded events = new EndpointFixture.Recorded();
@@ -398,6 +433,20 @@ class LocalEndpointFaultsTest {
 
     private static void signal(String signal, long pid) throws Exception {
         assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor());
+    }
+
+    /** Another process holding an endpoint's lock for a while. */
+    public static final class HoldLock {
+        public static void main(String[] args) throws Exception {
+            EndpointFixture fixture = new EndpointFixture(Path.of(args[0]));
+            LocalEndpointBackend backend = new LocalEndpointBackend(fixture.settings(0, Duration.ofSeconds(60), 6,
+                    Duration.ofMinutes(1)), fixture.store, java.time.Clock.systemUTC());
+            try (EndpointBackend.Lock held = backend.lock(args[1], "holding it for a test", MlopsEvents.NONE)) {
+                System.out.println("locked");
+                System.out.flush();
+                Thread.sleep(Long.parseLong(args[2]));
+            }
+        }
     }
 
     /** A build that deploys a model that never finishes loading, to be killed while it stages. */
