@@ -21,24 +21,24 @@ awk -v n="$records" '{ sub(/^\{"id":"[^"]*"/, ""); rest[NR] = $0 }
 echo "test set: $(wc -l <"$work/big/emails.jsonl") records, $(du -m "$work/big/emails.jsonl" | cut -f1) MB"
 
 # peak resident memory (VmHWM) of the Maven JVM and of the model server JVM, sampled while they run
+# by pid, never by command line (Linux cuts it at 4096 bytes; other builds may run here): the Maven JVM is
+# the process this script started (mvn execs java), the model server its child
 watch_peaks() {
-  local maven=0 server=0
+  local mavenpid=$1 maven=0 server=0
   while [ ! -f "$work/done" ]; do
-    for pid in $(pgrep -f 'plexus.classworlds.launcher.Launcher.*mlops:evaluate' || true); do
-      v=$(awk '/VmHWM/ {print $2}' /proc/"$pid"/status 2>/dev/null || echo 0); [ "${v:-0}" -gt "$maven" ] && maven=$v
-    done
-    for pid in $(pgrep -f 'dev.mlops.runtime.Main serve' || true); do
+    v=$(awk '/VmHWM/ {print $2}' /proc/"$mavenpid"/status 2>/dev/null || echo 0); [ "${v:-0}" -gt "$maven" ] && maven=$v
+    for pid in $(cat /proc/"$mavenpid"/task/*/children 2>/dev/null || true); do
       v=$(awk '/VmHWM/ {print $2}' /proc/"$pid"/status 2>/dev/null || echo 0); [ "${v:-0}" -gt "$server" ] && server=$v
     done
     echo "$maven $server" >"$work/peaks"
     sleep 0.5
   done
 }
-watch_peaks & watcher=$!
-
 start=$(date +%s.%N)
 MAVEN_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log" mvn "${mvn_config[@]}" -B -o mlops:evaluate -Dmlops.store="file:$work/store" \
-  -Dmlops.version=1.0.0 -Dmlops.channel.test="$work/big" >"$work/evaluate.log" 2>&1 || { touch "$work/done"; tail -40 "$work/evaluate.log"; exit 1; }
+  -Dmlops.version=1.0.0 -Dmlops.channel.test="$work/big" >"$work/evaluate.log" 2>&1 & build=$!
+watch_peaks "$build" & watcher=$!
+wait "$build" || { touch "$work/done"; tail -40 "$work/evaluate.log"; exit 1; }
 end=$(date +%s.%N)
 touch "$work/done"; wait "$watcher"
 

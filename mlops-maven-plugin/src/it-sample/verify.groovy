@@ -93,10 +93,11 @@ assert overridden.audit*.action.containsAll(['deployed', 'deployed-despite-gate'
 expect("Rolling back 'spam-classifier' from 1.0.0 to " + dev[0])
 def alias = json.parse(new File(basedir, 'store/models/spam-classifier/aliases/production'))
 assert alias.version == dev[0] && alias.previous == ['1.0.0', dev[0]]
-assert new File(basedir, 'target/mlops/mlops.env').text.contains('MLOPS_ENDPOINT_URL=' + url + '\n')
-// 13: undeploy stops everything
+// 13: undeploy stops everything, and the endpoint's keys leave mlops.env (the URL of 9-12 is gone)
 expect("Stopped local endpoint 'spam-classifier' (it served " + dev[0] + ").")
 assert !new File(basedir, 'endpoints/spam-classifier').exists()
+def dotenv = new File(basedir, 'target/mlops/mlops.env').text
+assert !dotenv.contains('MLOPS_ENDPOINT') && !dotenv.contains('MLOPS_DEPLOYED_VERSION') : dotenv
 try {
     new URL(url + '/ping').openConnection().with { connectTimeout = 2000; readTimeout = 2000; responseCode }
     assert false : 'the endpoint still answers after undeploy'

@@ -19,7 +19,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** What deploy, rollback and undeploy share: the endpoint, its backend and how a deployment is checked. */
 public abstract class AbstractEndpointMojo extends AbstractModelMojo {
 
-    /** The endpoint's name: lower-case letters, digits and '-'. Defaults to the model's name. */
+    /**
+     * The endpoint's name: lower-case letters, digits and '-'. Defaults to the model's name with '.'
+     * and '_' as '-' ({@code cars_v2} → {@code cars-v2}).
+     */
     @Parameter(property = MlopsProperties.ENDPOINT)
     String endpoint;
 
@@ -47,13 +50,31 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
     @Parameter(property = MlopsProperties.DEPLOY_JVM_ARGS)
     String jvmArgs;
 
+    /** How long the endpoint waits for the model's answer before it answers 504 (ISO-8601 duration; SageMaker's 60 s). */
+    @Parameter(property = MlopsProperties.DEPLOY_INVOCATION_TIMEOUT, defaultValue = "PT60S")
+    String invocationTimeout;
+
+    /** Request bodies above this many MB are refused with 413 (SageMaker's real-time limit: 6). */
+    @Parameter(property = MlopsProperties.DEPLOY_MAX_PAYLOAD_MB, defaultValue = "6")
+    int maxPayloadMb;
+
+    /** How long a deployment waits for another one of the same endpoint to finish (ISO-8601 duration). */
+    @Parameter(property = MlopsProperties.DEPLOY_LOCK_TIMEOUT, defaultValue = "PT10M")
+    String lockTimeout;
+
     final DeploymentService deploymentService(ModelStore store) {
         EndpointBackends.requireKnown(commandLine().string(MlopsProperties.BACKEND, backend));
         LocalEndpointBackend.Settings settings = new LocalEndpointBackend.Settings(endpointsDir(),
                 modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)), routerJvm(),
-                Integer.parseInt(commandLine().string(MlopsProperties.DEPLOY_PORT, Integer.toString(port))),
+                integer(MlopsProperties.DEPLOY_PORT, Integer.toString(port)),
                 Durations.parse(commandLine().string(MlopsProperties.DEPLOY_STARTUP_TIMEOUT, startupTimeout),
-                        "startupTimeout", MlopsProperties.DEPLOY_STARTUP_TIMEOUT), archiveLimits());
+                        "startupTimeout", MlopsProperties.DEPLOY_STARTUP_TIMEOUT),
+                Durations.parse(commandLine().string(MlopsProperties.DEPLOY_INVOCATION_TIMEOUT, invocationTimeout),
+                        "invocationTimeout", MlopsProperties.DEPLOY_INVOCATION_TIMEOUT),
+                integer(MlopsProperties.DEPLOY_MAX_PAYLOAD_MB, Integer.toString(maxPayloadMb)),
+                Durations.parse(commandLine().string(MlopsProperties.DEPLOY_LOCK_TIMEOUT, lockTimeout),
+                        "lockTimeout", MlopsProperties.DEPLOY_LOCK_TIMEOUT),
+                archiveLimits());
         return new DeploymentService(store, new LocalEndpointBackend(settings, store, clock()), clock(),
                 new MavenEvents(getLog(), "[endpoint] "));
     }
@@ -65,7 +86,8 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
     }
 
     final String endpointName() {
-        return Optional.ofNullable(commandLine().string(MlopsProperties.ENDPOINT, endpoint)).orElseGet(() -> modelName().value());
+        return Optional.ofNullable(commandLine().string(MlopsProperties.ENDPOINT, endpoint))
+                .orElseGet(() -> DeploymentService.defaultEndpointName(modelName()));
     }
 
     private Optional<SmokeTest> smokeTest() {

@@ -31,12 +31,16 @@ public final class MlopsProperties {
     public static final String DEPLOY_SMOKE_RECORDS = "mlops.deploy.smokeRecords";
     public static final String DEPLOY_STARTUP_TIMEOUT = "mlops.deploy.startupTimeout";
     public static final String DEPLOY_JVM_ARGS = "mlops.deploy.jvmArgs";
+    public static final String DEPLOY_INVOCATION_TIMEOUT = "mlops.deploy.invocationTimeout";
+    public static final String DEPLOY_MAX_PAYLOAD_MB = "mlops.deploy.maxPayloadMb";
+    public static final String DEPLOY_LOCK_TIMEOUT = "mlops.deploy.lockTimeout";
 
     public static final String SERVE_PORT = "mlops.serve.port";
     /** The most bytes a model archive may unpack to, for every goal that unpacks one. */
     public static final String ARCHIVE_MAX_UNPACKED_BYTES = "mlops.archive.maxUnpackedBytes";
     /** The most entries (files and directories) a model archive may have. */
     public static final String ARCHIVE_MAX_ENTRIES = "mlops.archive.maxEntries";
+    public static final String SERVE_HOST = "mlops.serve.host";
     public static final String EVALUATE_SKIP = "mlops.evaluate.skip";
     public static final String EVALUATE_TASK = "mlops.evaluate.task";
     /** The name of the channel that holds the test data (default {@code test}). */

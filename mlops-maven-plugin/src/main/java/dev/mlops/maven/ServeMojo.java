@@ -26,6 +26,10 @@ public class ServeMojo extends AbstractModelMojo {
     @Parameter(property = MlopsProperties.SERVE_PORT, defaultValue = "8080")
     int port;
 
+    /** The address to listen on: this machine only by default; {@code 0.0.0.0} opens every interface. */
+    @Parameter(property = MlopsProperties.SERVE_HOST, defaultValue = "127.0.0.1")
+    String host;
+
     /** Extra arguments for the model server's JVM, e.g. {@code -Xmx1g}. */
     @Parameter(property = MlopsProperties.DEPLOY_JVM_ARGS)
     String jvmArgs;
@@ -41,7 +45,7 @@ public class ServeMojo extends AbstractModelMojo {
         ForegroundServing serving = new ForegroundServing(modelStore(), new MavenEvents(getLog(), ""), archiveLimits());
         ModelVersion chosen = serving.choose(model, requestedVersion(version));
         int exit = serving.serve(model, chosen, modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)),
-                outputDir().resolve("serve"),
+                outputDir().resolve("serve"), commandLine().string(MlopsProperties.SERVE_HOST, host),
                 Integer.parseInt(commandLine().string(MlopsProperties.SERVE_PORT, Integer.toString(port))));
         // 143 is SIGTERM: the user stopped it
         if (exit != 0 && exit != 143) {

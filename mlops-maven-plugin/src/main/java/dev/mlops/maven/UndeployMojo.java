@@ -3,7 +3,10 @@ package dev.mlops.maven;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** Stops a local endpoint and everything it runs. The store and its aliases do not change. */
+/**
+ * Stops a local endpoint and everything it runs, and removes the endpoint's keys from
+ * {@code target/mlops/mlops.env}. The store and its aliases do not change.
+ */
 @Mojo(name = "undeploy", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class UndeployMojo extends AbstractEndpointMojo {
 
@@ -14,6 +17,6 @@ public class UndeployMojo extends AbstractEndpointMojo {
 
     @Override
     protected void run() {
-        deploymentService(modelStore()).undeploy(endpointName());
+        deploymentService(modelStore()).undeploy(endpointName(), outputDir());
     }
 }

@@ -3,7 +3,8 @@ package dev.mlops.runtime;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The request threads, counting the exchanges handed to them so that a shutdown can wait for those
  * in flight: the JDK server's own {@code stop(delay)} waits the whole delay even when idle.
+ *
+ * <p>The JDK server reads a request's headers on these threads, so a client that sends half a request
+ * holds one until the read timeout closes it: there are many more threads than workers (idle ones
+ * end), and {@link Routes} lets only {@code workers} of them predict at once.
  */
 final class DrainingExecutor implements Executor {
 
@@ -18,14 +23,20 @@ final class DrainingExecutor implements Executor {
     private final Object lock = new Object();
     private int inFlight;
 
-    DrainingExecutor(int threads) {
+    /** Connections being read or answered at once; beyond it they queue. */
+    static final int MAX_THREADS = 256;
+
+    DrainingExecutor() {
         AtomicInteger number = new AtomicInteger();
         ThreadFactory factory = task -> {
             Thread thread = new Thread(task, "mlops-worker-" + number.incrementAndGet());
             thread.setDaemon(true); // the server's dispatcher thread keeps the JVM alive, not these
             return thread;
         };
-        this.pool = Executors.newFixedThreadPool(threads, factory);
+        ThreadPoolExecutor elastic = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        elastic.allowCoreThreadTimeOut(true);
+        this.pool = elastic;
     }
 
     @Override

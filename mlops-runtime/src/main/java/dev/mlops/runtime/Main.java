@@ -24,6 +24,8 @@ public final class Main {
         String command = args.length == 1 ? args[0] : "";
         Map<String, String> env = System.getenv();
         OptMl tree = OptMl.locate(System.getProperties(), env);
+        // a build killed with SIGKILL cannot stop what it started: its children end themselves
+        ParentWatch.start(env, () -> System.exit(1));
         switch (command) {
             case "train" -> System.exit(train(tree, env));
             case "serve" -> serve(tree, env);

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ModelServer implements AutoCloseable {
 
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    private static final String MAX_REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
 
     static {
         // without it every response waits ~40 ms for a delayed ACK (FACTS.md); the JDK reads it once, on first use
@@ -40,6 +41,10 @@ public final class ModelServer implements AutoCloseable {
 
     private ModelServer(ServerConfig config) throws IOException {
         this.config = config;
+        // closes a connection whose request (headers and body) is not in after the timeout; JDK 17 reads it once per JVM
+        if (System.getProperty(MAX_REQUEST_TIME_PROPERTY) == null) {
+            System.setProperty(MAX_REQUEST_TIME_PROPERTY, Long.toString(config.readTimeout().toSeconds()));
+        }
         InetSocketAddress address = config.bindAddress()
                 .map(host -> new InetSocketAddress(host, config.port()))
                 .orElseGet(() -> new InetSocketAddress(config.port()));
@@ -49,7 +54,7 @@ public final class ModelServer implements AutoCloseable {
             throw new IOException("cannot listen on " + address + ": " + e.getMessage() + "; set "
                     + ServerConfig.PORT_ENV + " to a free port", e);
         }
-        this.executor = new DrainingExecutor(config.workers());
+        this.executor = new DrainingExecutor();
         http.setExecutor(executor);
         http.createContext("/", new Routes(this, config));
     }
@@ -59,7 +64,8 @@ public final class ModelServer implements AutoCloseable {
         ModelServer server = new ModelServer(config);
         server.http.start();
         Log.info("serving on port " + server.port() + " (" + config.bindAddress().orElse("all interfaces") + ", "
-                + config.workers() + " workers, payloads up to " + config.maxPayloadMb() + " MB)");
+                + config.workers() + " workers, payloads up to " + config.maxPayloadMb() + " MB"
+                + config.modelVersion().map(v -> ", version " + v).orElse("") + ")");
         Thread loader = new Thread(() -> server.load(model), "mlops-model-loader");
         loader.setDaemon(true); // a load that hangs must not keep a stopped JVM alive
         loader.start();

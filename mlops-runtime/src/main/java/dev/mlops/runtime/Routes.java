@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /** The three paths of SageMaker's serving contract: {@code /ping}, {@code /invocations}, {@code /execution-parameters}. */
 final class Routes implements HttpHandler {
@@ -23,10 +24,13 @@ final class Routes implements HttpHandler {
 
     private final ModelServer server;
     private final ServerConfig config;
+    // more connections than workers are read at once; only this many predict at once
+    private final Semaphore predicting;
 
     Routes(ModelServer server, ServerConfig config) {
         this.server = server;
         this.config = config;
+        this.predicting = new Semaphore(config.workers(), true);
     }
 
     @Override
@@ -95,7 +99,12 @@ final class Routes implements HttpHandler {
         } catch (MalformedPayloadException e) {
             return Reply.text(400, e.getMessage());
         }
-        return predict(predictor.get(), records, output.get());
+        predicting.acquireUninterruptibly();
+        try {
+            return predict(predictor.get(), records, output.get());
+        } finally {
+            predicting.release();
+        }
     }
 
     private Reply predict(Predictor predictor, List<Record> records, PayloadFormat output) {
@@ -167,10 +176,11 @@ final class Routes implements HttpHandler {
         return Reply.text(405, "method " + method + " is not allowed on " + path + "; use " + allowed);
     }
 
-    private static void send(HttpExchange exchange, Reply reply) {
+    private void send(HttpExchange exchange, Reply reply) {
         try (exchange) {
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            config.modelVersion().ifPresent(v -> exchange.getResponseHeaders().set(ServerConfig.VERSION_HEADER, v));
             if (reply.closeConnection()) {
                 exchange.getResponseHeaders().set("Connection", "close");
             }

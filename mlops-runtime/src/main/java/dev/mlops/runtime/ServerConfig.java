@@ -14,19 +14,26 @@ import java.util.Optional;
  * @param maxPayloadMb larger request bodies are refused with 413
  * @param drainTimeout how long {@link ModelServer#stop()} waits for requests in flight
  * @param modelDir what {@link Model#load} is given
+ * @param readTimeout how long a client may take to send a whole request (headers and body) before
+ *        its connection is closed; read once per JVM (the JDK's {@code sun.net.httpserver.maxReqTime})
+ * @param modelVersion the version served, sent back as {@value #VERSION_HEADER} on every answer
  */
 public record ServerConfig(Optional<String> bindAddress, int port, int workers, int maxPayloadMb,
-                           Duration drainTimeout, Path modelDir) {
+                           Duration drainTimeout, Path modelDir, Duration readTimeout, Optional<String> modelVersion) {
 
     public static final String PORT_ENV = "SAGEMAKER_BIND_TO_PORT";
     public static final String WORKERS_ENV = "SAGEMAKER_MODEL_SERVER_WORKERS";
     public static final String MAX_PAYLOAD_ENV = "SAGEMAKER_MAX_PAYLOAD_IN_MB";
     public static final String BIND_ADDRESS_ENV = "MLOPS_BIND_ADDRESS";
     public static final String DRAIN_SECONDS_ENV = "MLOPS_DRAIN_SECONDS";
+    public static final String READ_TIMEOUT_SECONDS_ENV = "MLOPS_READ_TIMEOUT_SECONDS";
+    public static final String MODEL_VERSION_ENV = "MLOPS_MODEL_VERSION";
+    public static final String VERSION_HEADER = "X-Mlops-Model-Version";
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_PAYLOAD_MB = 6;
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
     public ServerConfig {
         bindAddress = bindAddress.filter(address -> !address.isBlank());
@@ -34,6 +41,8 @@ public record ServerConfig(Optional<String> bindAddress, int port, int workers, 
         check(workers >= 1, "workers must be at least 1, got " + workers);
         check(maxPayloadMb >= 1, "maxPayloadMb must be at least 1, got " + maxPayloadMb);
         check(!drainTimeout.isNegative(), "drainTimeout must not be negative, got " + drainTimeout);
+        check(readTimeout.toSeconds() >= 1, "readTimeout must be at least 1 s, got " + readTimeout);
+        modelVersion = modelVersion.filter(v -> !v.isBlank());
     }
 
     /** Two request threads per core, as SageMaker's own model servers default to. */
@@ -44,7 +53,7 @@ public record ServerConfig(Optional<String> bindAddress, int port, int workers, 
     /** Port 0 on 127.0.0.1 with the defaults: for tests and a local endpoint. */
     public static ServerConfig loopback(Path modelDir) {
         return new ServerConfig(Optional.of("127.0.0.1"), 0, defaultWorkers(), DEFAULT_MAX_PAYLOAD_MB,
-                DEFAULT_DRAIN_TIMEOUT, modelDir);
+                DEFAULT_DRAIN_TIMEOUT, modelDir, DEFAULT_READ_TIMEOUT, Optional.empty());
     }
 
     /** The container's settings, from SageMaker's environment variables and ours. */
@@ -55,23 +64,25 @@ public record ServerConfig(Optional<String> bindAddress, int port, int workers, 
                 intFrom(env, WORKERS_ENV, defaultWorkers(), 1, 10_000),
                 intFrom(env, MAX_PAYLOAD_ENV, DEFAULT_MAX_PAYLOAD_MB, 1, 2047),
                 Duration.ofSeconds(intFrom(env, DRAIN_SECONDS_ENV, (int) DEFAULT_DRAIN_TIMEOUT.toSeconds(), 0, 3600)),
-                tree.modelDir());
+                tree.modelDir(),
+                Duration.ofSeconds(intFrom(env, READ_TIMEOUT_SECONDS_ENV, (int) DEFAULT_READ_TIMEOUT.toSeconds(), 1, 3600)),
+                Optional.ofNullable(env.get(MODEL_VERSION_ENV)));
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(bindAddress, port, workers, maxPayloadMb, drainTimeout, modelDir);
+        return new ServerConfig(bindAddress, port, workers, maxPayloadMb, drainTimeout, modelDir, readTimeout, modelVersion);
     }
 
     public ServerConfig withWorkers(int workers) {
-        return new ServerConfig(bindAddress, port, workers, maxPayloadMb, drainTimeout, modelDir);
+        return new ServerConfig(bindAddress, port, workers, maxPayloadMb, drainTimeout, modelDir, readTimeout, modelVersion);
     }
 
     public ServerConfig withMaxPayloadMb(int maxPayloadMb) {
-        return new ServerConfig(bindAddress, port, workers, maxPayloadMb, drainTimeout, modelDir);
+        return new ServerConfig(bindAddress, port, workers, maxPayloadMb, drainTimeout, modelDir, readTimeout, modelVersion);
     }
 
     public ServerConfig withDrainTimeout(Duration drainTimeout) {
-        return new ServerConfig(bindAddress, port, workers, maxPayloadMb, drainTimeout, modelDir);
+        return new ServerConfig(bindAddress, port, workers, maxPayloadMb, drainTimeout, modelDir, readTimeout, modelVersion);
     }
 
     long maxPayloadBytes() {

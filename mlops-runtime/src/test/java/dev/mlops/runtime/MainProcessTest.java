@@ -72,6 +72,39 @@ class MainProcessTest {
     }
 
     @Test
+    void serveClosesAConnectionWhoseRequestIsNotInWithinTheReadTimeoutAndNamesItsVersion() throws Exception {
+        OptMl tree = OptMlFixture.trained(temp);
+        RunningJvm jvm = start(tree, "serve", Map.of("SAGEMAKER_BIND_TO_PORT", "0", "MLOPS_BIND_ADDRESS", "127.0.0.1",
+                "MLOPS_READ_TIMEOUT_SECONDS", "1", "MLOPS_MODEL_VERSION", "4.2.0"));
+        int port = Integer.parseInt(jvm.awaitLine(SERVING).group(1));
+        jvm.awaitLine(Pattern.compile("model loaded in .*; ready"));
+        try (java.net.Socket half = new java.net.Socket("127.0.0.1", port)) {
+            half.setSoTimeout(20_000);
+            half.getOutputStream().write(("POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
+                    + "Content-Length: 1000\r\n\r\nwin").getBytes(StandardCharsets.US_ASCII));
+            // the server gives up on the rest of the body and closes the connection (end of stream, or a reset)
+            try {
+                assertEquals(-1, half.getInputStream().read());
+            } catch (java.net.SocketException reset) {
+                // closed as well
+            }
+        }
+        HttpResponse<String> ping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/ping")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ping.statusCode());
+        assertEquals(java.util.Optional.of("4.2.0"), ping.headers().firstValue("X-Mlops-Model-Version"));
+    }
+
+    @Test
+    void serveBindsLoopbackOnlyWhenAskedAndAllInterfacesOtherwise() throws Exception {
+        OptMl tree = OptMlFixture.trained(temp);
+        RunningJvm container = start(tree, "serve", Map.of("SAGEMAKER_BIND_TO_PORT", "0"));
+        container.awaitLine(Pattern.compile("serving on port \\d+ \\(all interfaces"));
+        RunningJvm local = start(tree, "serve", Map.of("SAGEMAKER_BIND_TO_PORT", "0", "MLOPS_BIND_ADDRESS", "127.0.0.1"));
+        local.awaitLine(Pattern.compile("serving on port \\d+ \\(127.0.0.1"));
+    }
+
+    @Test
     void serveExitsWith1WhenTheModelCannotBeLoaded() throws Exception {
         OptMl empty = new OptMl(Files.createDirectories(temp.resolve("empty/model")).getParent());
         RunningJvm jvm = start(empty, "serve", Map.of("SAGEMAKER_BIND_TO_PORT", "0", "MLOPS_BIND_ADDRESS", "127.0.0.1"));

@@ -246,6 +246,35 @@ class ModelServerTest {
     }
 
     @Test
+    void clientsThatSendHalfARequestDoNotBlockOthers() throws Exception {
+        // more half-sent requests than the server has workers, each holding its connection open
+        List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3 * 4; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port());
+                String half = i % 2 == 0 ? "GET /ping HTTP/1.1\r\nHost: x\r\n"
+                        : "POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 1000\r\n\r\nwin";
+                socket.getOutputStream().write(half.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            Thread.sleep(300); // let the server hand them to its threads
+            HttpClient prompt = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> ping = prompt.send(HttpRequest.newBuilder(uri(server, "/ping"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ping.statusCode());
+            HttpResponse<String> invocation = prompt.send(HttpRequest.newBuilder(uri(server, "/invocations"))
+                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString("win money")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, invocation.statusCode(), invocation.body());
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void executionParametersDescribeTheBatchLimits() throws Exception {
         HttpResponse<String> response = get(server, "/execution-parameters");
 

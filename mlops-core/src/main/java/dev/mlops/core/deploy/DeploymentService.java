@@ -11,6 +11,7 @@ import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
 import java.time.Clock;
 import java.util.Comparator;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class DeploymentService {
 
+    private static final List<String> DOTENV_KEYS = List.of("MLOPS_ENDPOINT", "MLOPS_ENDPOINT_URL", "MLOPS_DEPLOYED_VERSION");
     private static final Pattern ENDPOINT_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
     private final ModelStore store;
@@ -98,11 +100,31 @@ public final class DeploymentService {
         return Optional.of(report);
     }
 
-    public void undeploy(String endpoint) {
-        backend.stop(requireEndpointName(endpoint), events);
+    /** Stops the endpoint and removes what {@link #deploy} wrote of it to {@code <outputDir>/mlops.env}. */
+    public void undeploy(String endpoint, Path outputDir) {
+        try (EndpointBackend.Lock lock = backend.lock(requireEndpointName(endpoint), "undeploying", events)) {
+            backend.stop(endpoint, events);
+        }
+        DotEnvFile.remove(outputDir.resolve("mlops.env"), DOTENV_KEYS);
+    }
+
+    /**
+     * The endpoint of a model when none is named: its name with '.' and '_' (which model names allow,
+     * endpoint names do not) as '-'.
+     */
+    public static String defaultEndpointName(ModelName model) {
+        return model.value().replace('.', '-').replace('_', '-');
     }
 
     private DeployReport switchTo(DeployRequest request, ModelVersion version) {
+        // from the look at what serves to the alias's move, no other deployment of this endpoint runs
+        try (EndpointBackend.Lock lock = backend.lock(request.endpoint(), "deploying " + request.model() + " " + version,
+                events)) {
+            return switchToLocked(request, version);
+        }
+    }
+
+    private DeployReport switchToLocked(DeployRequest request, ModelVersion version) {
         Optional<Endpoint> current = backend.find(request.endpoint());
         if (current.isPresent() && current.get().version().equals(version.value()) && current.get().healthy()) {
             events.info("Endpoint '" + request.endpoint() + "' already serves " + version + " at " + current.get().url()
@@ -123,7 +145,14 @@ public final class DeploymentService {
                     + current.map(Endpoint::version).orElse("nothing") + "; the " + request.alias()
                     + " alias did not move.", null);
         }
-        Endpoint endpoint = backend.promote(staged, events);
+        Endpoint endpoint;
+        try {
+            endpoint = backend.promote(staged, events);
+        } catch (RuntimeException e) {
+            // nothing this deployment started may outlive it
+            backend.discard(staged, events);
+            throw e;
+        }
         store.moveAlias(request.model(), request.alias(), version, expectedAlias.map(ModelVersion::new), clock.instant());
         events.info("Endpoint '" + request.endpoint() + "' serves " + version + " at " + endpoint.url() + "; "
                 + request.alias() + " → " + version);
@@ -160,7 +189,7 @@ public final class DeploymentService {
     }
 
     private void writeDotEnv(DeployRequest request, Endpoint endpoint) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(); // the keys of DOTENV_KEYS
         env.put("MLOPS_ENDPOINT", endpoint.name());
         env.put("MLOPS_ENDPOINT_URL", endpoint.url().toString());
         env.put("MLOPS_DEPLOYED_VERSION", endpoint.version());

@@ -36,4 +36,18 @@ public interface EndpointBackend {
 
     /** Stops the endpoint and everything it runs. */
     void stop(String endpoint, MlopsEvents events);
+
+    /**
+     * Waits until no other deployment, rollback or undeploy of {@code endpoint} runs (in this process
+     * or another), saying so while it waits, and keeps them out until closed.
+     *
+     * @param purpose what the holder does, shown to whoever waits
+     */
+    Lock lock(String endpoint, String purpose, MlopsEvents events);
+
+    /** Held from staging to the alias's move. */
+    interface Lock extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

@@ -32,13 +32,28 @@ public final class DotEnvFile {
             }
             merged.put(key, value);
         });
+        write(file, merged);
+    }
+
+    private static void write(Path file, Map<String, String> values) {
         StringBuilder text = new StringBuilder();
-        merged.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        values.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InfrastructureException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes {@code keys} from the file, keeping the others in order; a missing file stays missing. */
+    public static void remove(Path file, java.util.Collection<String> keys) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Map<String, String> kept = read(file);
+        if (kept.keySet().removeAll(keys)) {
+            write(file, kept);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
+import dev.mlops.core.io.ChildProcesses;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.MoreFiles;
 import dev.mlops.core.io.TarGz;
@@ -58,8 +59,18 @@ public final class ForegroundServing {
                         + store.describe() + ". Train one with mvn mlops:train."));
     }
 
-    /** Serves until the process ends; returns its exit code. */
+    /** Serves on 127.0.0.1 until the process ends; returns its exit code. */
     public int serve(ModelName model, ModelVersion version, ModelJvm jvm, Path workDir, int port) {
+        return serve(model, version, jvm, workDir, "127.0.0.1", port);
+    }
+
+    /**
+     * Serves until the process ends; returns its exit code.
+     *
+     * @param host the address to listen on: {@code 127.0.0.1} keeps the model to this machine,
+     *        {@code 0.0.0.0} opens it to every interface
+     */
+    public int serve(ModelName model, ModelVersion version, ModelJvm jvm, Path workDir, String host, int port) {
         Path ml = workDir.resolve("ml");
         try {
             MoreFiles.deleteRecursively(ml);
@@ -69,13 +80,18 @@ public final class ForegroundServing {
         Path archive = workDir.resolve("model.tar.gz");
         store.copyArchive(model, version, archive);
         TarGz.extract(archive, ml.resolve("model"), archiveLimits);
-        ProcessBuilder builder = new ProcessBuilder(jvm.command("serve")).inheritIO();
+        ProcessBuilder builder = ChildProcesses.followThisProcess(ChildProcesses.builder(jvm.command("serve")).inheritIO());
         builder.environment().putAll(jvm.environment());
         builder.environment().put("MLOPS_ML_ROOT", ml.toString());
+        builder.environment().put("MLOPS_BIND_ADDRESS", host);
+        builder.environment().put("MLOPS_MODEL_VERSION", version.value());
         builder.environment().put("SAGEMAKER_BIND_TO_PORT", Integer.toString(port));
-        events.info("Serving '" + model + "' " + version + " on http://localhost:" + port + " (Ctrl-C stops it)");
+        boolean everywhere = host.equals("0.0.0.0") || host.equals("::");
         try {
             Process server = builder.start();
+            events.info("Serving '" + model + "' " + version + " on http://" + (everywhere ? "localhost" : host) + ":" + port
+                    + (everywhere ? " and on every interface of this machine" : "") + " (pid " + server.pid()
+                    + "; Ctrl-C stops it)");
             // Ctrl-C reaches Maven first: pass it on as SIGTERM, so in-flight requests drain
             Thread stopServer = new Thread(() -> LocalModelServer.stop(server.toHandle(), java.time.Duration.ofSeconds(35)));
             Runtime.getRuntime().addShutdownHook(stopServer);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +33,17 @@ public final class LocalModelServer implements AutoCloseable {
     /**
      * @param mlRoot a directory whose {@code model/} holds the unpacked model
      * @param port the port to listen on; 0 picks a free one
+     * @param outlivesBuild keep serving after this JVM ends (a deployed endpoint); otherwise the
+     *        server ends itself when this JVM is gone, even after a SIGKILL
      */
-    public record Settings(ModelJvm jvm, Path mlRoot, int port, Path logFile, Duration startupTimeout) {}
+    public record Settings(ModelJvm jvm, Path mlRoot, int port, Path logFile, Duration startupTimeout,
+            boolean outlivesBuild) {
+
+        /** A server that ends with the build (batch prediction). */
+        public Settings(ModelJvm jvm, Path mlRoot, int port, Path logFile, Duration startupTimeout) {
+            this(jvm, mlRoot, port, logFile, startupTimeout, false);
+        }
+    }
 
     private final Process process;
     private final int port;
@@ -47,8 +57,17 @@ public final class LocalModelServer implements AutoCloseable {
 
     /** Starts the server and returns once {@code /ping} answers 200; stops it again if it never does. */
     public static LocalModelServer start(Settings settings, Clock clock, MlopsEvents events) {
+        return start(settings, clock, events, started -> { });
+    }
+
+    /**
+     * As {@link #start(Settings, Clock, MlopsEvents)}, telling {@code started} of the process before
+     * it serves, so that a caller can record it for whoever must clean up after a killed build.
+     */
+    public static LocalModelServer start(Settings settings, Clock clock, MlopsEvents events,
+            Consumer<ProcessHandle> started) {
         List<String> command = settings.jvm().command("serve");
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = ChildProcesses.builder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(settings.logFile().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(ChildProcesses.nullDevice()));
@@ -56,6 +75,9 @@ public final class LocalModelServer implements AutoCloseable {
         builder.environment().put("MLOPS_ML_ROOT", settings.mlRoot().toString());
         builder.environment().put("MLOPS_BIND_ADDRESS", "127.0.0.1");
         builder.environment().put("SAGEMAKER_BIND_TO_PORT", Integer.toString(settings.port()));
+        if (!settings.outlivesBuild()) {
+            ChildProcesses.followThisProcess(builder);
+        }
         events.debug("Serving command: " + String.join(" ", command));
         Process process;
         try {
@@ -66,6 +88,7 @@ public final class LocalModelServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
+            started.accept(process.toHandle());
             Instant deadline = clock.instant().plus(settings.startupTimeout());
             int port = awaitPort(process, settings.logFile(), deadline, clock);
             LocalModelServer server = new LocalModelServer(process, port, settings.logFile());
@@ -74,6 +97,7 @@ public final class LocalModelServer implements AutoCloseable {
             return server;
         } catch (RuntimeException e) {
             process.destroyForcibly();
+            awaitExit(process.toHandle());
             throw e;
         }
     }
@@ -111,6 +135,16 @@ public final class LocalModelServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             handle.destroyForcibly();
+        }
+    }
+
+    private static void awaitExit(ProcessHandle handle) {
+        try {
+            handle.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // SIGKILL was sent; the kernel reaps it
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mlops.core.train;
 
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.io.ChildProcesses;
 import dev.mlops.core.io.JsonFiles;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.MoreFiles;
@@ -48,7 +49,8 @@ public final class LocalTrainingBackend implements TrainingBackend {
         events.debug("Training command: " + String.join(" ", command));
         events.info("Training '" + job.model() + "' " + job.version() + " locally in " + ml);
 
-        ProcessBuilder builder = new ProcessBuilder(command).directory(job.workDir().toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = ChildProcesses.followThisProcess(ChildProcesses.builder(command))
+                .directory(job.workDir().toFile()).redirectErrorStream(true);
         builder.environment().putAll(settings.jvm().environment());
         builder.environment().put("MLOPS_ML_ROOT", ml.toString());
         Instant started = clock.instant();

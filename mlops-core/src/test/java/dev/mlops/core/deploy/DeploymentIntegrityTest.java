@@ -62,7 +62,7 @@ class DeploymentIntegrityTest {
     @AfterEach
     void noStrayProcesses() {
         if (backend.find(ENDPOINT).isPresent()) {
-            service.undeploy(ENDPOINT);
+            service.undeploy(ENDPOINT, temp.resolve("out"));
         }
         assertEquals(List.of(), backend.list());
     }
@@ -71,7 +71,7 @@ class DeploymentIntegrityTest {
     void redeployingTheProductionVersionAfterUndeployKeepsRollbackWorking() {
         service.deploy(request("1.0.0"));
         service.deploy(request("1.1.0"));
-        service.undeploy(ENDPOINT);
+        service.undeploy(ENDPOINT, temp.resolve("out"));
 
         DeployReport redeployed = service.deploy(request("1.1.0"));
 

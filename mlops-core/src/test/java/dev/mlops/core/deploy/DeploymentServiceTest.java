@@ -71,7 +71,7 @@ class DeploymentServiceTest {
     @AfterEach
     void noStrayProcesses() {
         if (backend.find(ENDPOINT).isPresent()) {
-            service.undeploy(ENDPOINT);
+            service.undeploy(ENDPOINT, temp.resolve("target"));
         }
         assertEquals(List.of(), backend.list());
     }

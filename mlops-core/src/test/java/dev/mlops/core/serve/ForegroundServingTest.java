@@ -12,6 +12,7 @@ import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.Fingerprints;
+import dev.mlops.core.io.ProcFacts;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
 import dev.mlops.core.train.WordCountModel;
@@ -67,7 +68,8 @@ class ForegroundServingTest {
                 Arrays.stream(path.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList(),
                 List.of("-Xmx64m"), Map.of("MLOPS_MODEL_CLASS", WordCountModel.class.getName()));
         int chosenPort = port;
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new ForegroundServing(store, MlopsEvents.NONE)
+        RecordingEvents events = new RecordingEvents();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new ForegroundServing(store, events)
                 .serve(MODEL, new ModelVersion("1.0.0"), jvm, temp.resolve("serve"), chosenPort));
 
         URI base = URI.create("http://127.0.0.1:" + port);
@@ -78,11 +80,49 @@ class ForegroundServingTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals(List.of("7.0", "7.0"), answer.body().lines().toList());
+        assertEquals(Optional.of("1.0.0"), answer.headers().firstValue("X-Mlops-Model-Version"));
 
+        // by the pid it reported, never by its command line (Linux cuts that at 4096 bytes)
+        long pid = events.serverPid();
+        ProcFacts.assertNoValue(pid, "sentinel");
+        assertTrue(ProcFacts.environment(pid).containsKey("MLOPS_PARENT_PID"), "mlops:serve's server follows the build");
+        assertEquals("127.0.0.1", ProcFacts.environment(pid).get("MLOPS_BIND_ADDRESS"));
+        Optional<java.net.InetAddress> outside = nonLoopbackAddress();
+        if (outside.isPresent()) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                assertThrows(java.net.ConnectException.class,
+                        () -> socket.connect(new java.net.InetSocketAddress(outside.get(), chosenPort), 2000),
+                        "the server must not answer on " + outside.get());
+            }
+        }
         // what Ctrl-C does through Maven's shutdown hook: SIGTERM to the server
-        ProcessHandle.current().children().filter(p -> p.info().commandLine().map(c -> c.contains("serve")).orElse(false))
-                .forEach(ProcessHandle::destroy);
+        ProcessHandle.of(pid).orElseThrow().destroy();
         assertEquals(143, exit.get(30, TimeUnit.SECONDS));
+    }
+
+    private static Optional<java.net.InetAddress> nonLoopbackAddress() throws Exception {
+        return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                .findFirst();
+    }
+
+    /** Keeps what the serving said, to find the server's pid in it. */
+    private static final class RecordingEvents implements MlopsEvents {
+        private final java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override public void info(String message) { lines.add(message); }
+        @Override public void warn(String message) { lines.add(message); }
+        @Override public void debug(String message) { }
+        @Override public void processOutput(String line) { }
+
+        long serverPid() {
+            java.util.regex.Pattern pid = java.util.regex.Pattern.compile("\\bpid (\\d+)");
+            return lines.stream().map(pid::matcher).filter(java.util.regex.Matcher::find)
+                    .map(m -> Long.parseLong(m.group(1))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no pid in " + lines));
+        }
     }
 
     private static void awaitPing(HttpClient http, URI base) throws Exception {

@@ -51,16 +51,28 @@ public final class LocalEndpointBackend implements EndpointBackend {
     /**
      * @param routerJvm a JVM whose class path holds {@link EndpointRouter} (this module's jar)
      * @param port the endpoint's port when it is first created; 0 picks a free one
+     * @param invocationTimeout how long the router waits for the model server's answer before a 504
+     * @param maxPayloadMb larger request bodies are refused with 413, by the router and the model server
+     * @param lockTimeout how long a deployment waits for another one of the same endpoint to finish
      * @param archiveLimits how much a model archive may unpack to
      */
     public record Settings(Path endpointsDir, ModelJvm modelJvm, ModelJvm routerJvm, int port,
-            Duration startupTimeout, TarGz.Limits archiveLimits) {
+            Duration startupTimeout, Duration invocationTimeout, int maxPayloadMb, Duration lockTimeout,
+            TarGz.Limits archiveLimits) {
 
-        /** Within the default archive limits. */
+        public static final Duration DEFAULT_INVOCATION_TIMEOUT = Duration.ofSeconds(60);
+        public static final int DEFAULT_MAX_PAYLOAD_MB = 6;
+        public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+
+        /** SageMaker's limits for real-time endpoints (60 s, 6 MB); a lock waited for up to 10 minutes. */
         public Settings(Path endpointsDir, ModelJvm modelJvm, ModelJvm routerJvm, int port, Duration startupTimeout) {
-            this(endpointsDir, modelJvm, routerJvm, port, startupTimeout, TarGz.Limits.DEFAULT);
+            this(endpointsDir, modelJvm, routerJvm, port, startupTimeout, DEFAULT_INVOCATION_TIMEOUT,
+                    DEFAULT_MAX_PAYLOAD_MB, DEFAULT_LOCK_TIMEOUT, TarGz.Limits.DEFAULT);
         }
     }
+
+    /** What {@code <deployment>/server.json} says of the model server, written before it serves. */
+    record ServerRecord(long pid, long startedAt) {}
 
     private final Settings settings;
     private final ModelStore store;
@@ -103,16 +115,25 @@ public final class LocalEndpointBackend implements EndpointBackend {
     }
 
     @Override
+    public Lock lock(String endpoint, String purpose, MlopsEvents events) {
+        return EndpointLock.acquire(settings.endpointsDir(), endpoint, purpose, settings.lockTimeout(), clock, events);
+    }
+
+    @Override
     public StagedDeployment stage(String endpoint, ModelName model, ModelVersion version, MlopsEvents events) {
+        removeOrphans(endpoint, events);
         Path deploymentDir = endpointDir(endpoint).resolve("deployments")
                 .resolve(version.value() + "-" + clock.instant().toEpochMilli());
         try {
             Path archive = deploymentDir.resolve("model.tar.gz");
             store.copyArchive(model, version, archive);
             TarGz.extract(archive, deploymentDir.resolve("ml/model"), settings.archiveLimits());
-            ModelJvm jvm = copyClasspath(deploymentDir.resolve("lib"));
+            ModelJvm jvm = copyClasspath(deploymentDir.resolve("lib"), version);
+            // recorded before it serves, so that the next run stops it if this one is killed meanwhile
             LocalModelServer server = LocalModelServer.start(new LocalModelServer.Settings(jvm, deploymentDir.resolve("ml"),
-                    0, deploymentDir.resolve("server.log"), settings.startupTimeout()), clock, events);
+                    0, deploymentDir.resolve("server.log"), settings.startupTimeout(), true), clock, events,
+                    started -> JsonFiles.write(deploymentDir.resolve("server.json"),
+                            new ServerRecord(started.pid(), LocalProcesses.startedAt(started))));
             return new StagedDeployment(endpoint, model.value(), version.value(), server.baseUri(),
                     server.pid() + " " + LocalProcesses.startedAt(server.handle()) + " " + server.port() + " "
                             + deploymentDir);
@@ -129,9 +150,14 @@ public final class LocalEndpointBackend implements EndpointBackend {
         long serverStartedAt = Long.parseLong(handle[1]);
         int serverPort = Integer.parseInt(handle[2]);
         Optional<LocalEndpointState> before = readState(settings.endpointsDir(), staged.endpoint());
-        LocalEndpointState state = before
-                .filter(s -> LocalProcesses.find(s.routerPid(), s.routerStartedAt()).isPresent())
-                .orElseGet(() -> startRouter(staged, serverPort, before.map(LocalEndpointState::port)));
+        Optional<LocalEndpointState> routed = before.filter(s -> LocalProcesses.find(s.routerPid(), s.routerStartedAt()).isPresent());
+        routed.filter(old -> settings.port() != 0 && settings.port() != old.port()).ifPresent(old -> events.warn(
+                "Endpoint '" + staged.endpoint() + "' keeps its port " + old.port() + "; -Dmlops.deploy.port="
+                        + settings.port() + " applies only when an endpoint is created. To move it, run mvn mlops:undeploy"
+                        + " first, then deploy again."));
+        // a router that is gone is started again on the port asked for, else on the endpoint's old one
+        LocalEndpointState state = routed.orElseGet(() -> startRouter(staged, serverPort,
+                settings.port() != 0 ? settings.port() : before.map(LocalEndpointState::port).orElse(0)));
         writeRoute(staged.endpoint(), serverPort);
         LocalEndpointState now = state.serving(staged.version(), serverPid, serverStartedAt, serverPort, handle[3],
                 clock.instant().toString());
@@ -150,14 +176,63 @@ public final class LocalEndpointBackend implements EndpointBackend {
 
     @Override
     public void stop(String endpoint, MlopsEvents events) {
-        LocalEndpointState state = readState(settings.endpointsDir(), endpoint).orElseThrow(() -> new ConfigurationException(
-                "There is no local endpoint '" + endpoint + "' in " + settings.endpointsDir()
-                        + ". See the endpoints with mvn mlops:status."));
+        Optional<LocalEndpointState> found = readState(settings.endpointsDir(), endpoint);
+        if (found.isEmpty()) {
+            // a deployment killed before it wrote endpoint.json may have left a server running
+            int stopped = removeOrphans(endpoint, events);
+            if (stopped > 0) {
+                deleteQuietly(endpointDir(endpoint));
+                return;
+            }
+            throw new ConfigurationException("There is no local endpoint '" + endpoint + "' in "
+                    + settings.endpointsDir() + ". See the endpoints with mvn mlops:status.");
+        }
+        LocalEndpointState state = found.get();
         LocalProcesses.find(state.routerPid(), state.routerStartedAt())
                 .ifPresent(p -> LocalModelServer.stop(p, Duration.ofSeconds(5)));
         LocalProcesses.find(state.serverPid(), state.serverStartedAt()).ifPresent(p -> LocalModelServer.stop(p, DRAIN));
+        removeOrphans(endpoint, events);
         deleteQuietly(endpointDir(endpoint));
         events.info("Stopped local endpoint '" + endpoint + "' (it served " + state.version() + ").");
+    }
+
+    /**
+     * Stops the model servers of deployments that are neither serving nor being staged (a build
+     * killed mid-deployment left them), by the pid and start time recorded before each served, and
+     * removes their directories. Runs under the endpoint's lock, so no deployment is in progress.
+     *
+     * @return how many servers were stopped
+     */
+    private int removeOrphans(String endpoint, MlopsEvents events) {
+        Path deployments = endpointDir(endpoint).resolve("deployments");
+        if (!Files.isDirectory(deployments)) {
+            return 0;
+        }
+        Optional<Path> serving = readState(settings.endpointsDir(), endpoint).map(s -> Path.of(s.deploymentDir()));
+        int stopped = 0;
+        try (Stream<Path> dirs = Files.list(deployments)) {
+            for (Path dir : dirs.toList()) {
+                if (serving.map(dir::equals).orElse(false)) {
+                    continue;
+                }
+                Path record = dir.resolve("server.json");
+                if (Files.isRegularFile(record)) {
+                    ServerRecord server = JsonFiles.read(record, ServerRecord.class);
+                    Optional<ProcessHandle> process = LocalProcesses.find(server.pid(), server.startedAt());
+                    if (process.isPresent()) {
+                        events.warn("Stopping the model server left by an interrupted deployment of endpoint '" + endpoint
+                                + "' (pid " + server.pid() + ", " + dir.getFileName() + ")");
+                        LocalModelServer.stop(process.get(), Duration.ofSeconds(5));
+                        stopped++;
+                    }
+                }
+                deleteQuietly(dir);
+            }
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot list the deployments of endpoint '" + endpoint + "' in "
+                    + deployments + ": " + e.getMessage(), e);
+        }
+        return stopped;
     }
 
     private void retire(LocalEndpointState old, MlopsEvents events) {
@@ -168,19 +243,20 @@ public final class LocalEndpointBackend implements EndpointBackend {
         deleteQuietly(Path.of(old.deploymentDir()));
     }
 
-    private LocalEndpointState startRouter(StagedDeployment staged, int serverPort, Optional<Integer> previousPort) {
-        int port = previousPort.orElse(settings.port());
+    private LocalEndpointState startRouter(StagedDeployment staged, int serverPort, int port) {
         Path dir = endpointDir(staged.endpoint());
         writeRoute(staged.endpoint(), serverPort);
         List<String> command = new ArrayList<>(List.of(settings.routerJvm().javaExecutable().toString(), "-Xmx64m",
+                "-D" + EndpointRouter.INVOCATION_TIMEOUT_PROPERTY + "=" + Math.max(1, settings.invocationTimeout().toSeconds()),
+                "-D" + EndpointRouter.MAX_PAYLOAD_PROPERTY + "=" + settings.maxPayloadMb(),
                 "-cp", String.join(java.io.File.pathSeparator,
                         settings.routerJvm().classpath().stream().map(Path::toString).toList()),
                 ROUTER_MAIN, Integer.toString(port), dir.resolve("route").toString()));
         Path log = dir.resolve("router.log");
         try {
-            Process router = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+            Process router = ChildProcesses.builder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(ChildProcesses.nullDevice())).start();
-            int bound = awaitRouterPort(router, log);
+            int bound = awaitRouterPort(router, log, port);
             return new LocalEndpointState(staged.endpoint(), staged.model(), router.pid(),
                     LocalProcesses.startedAt(router.toHandle()), bound, null, 0, 0, 0, null, null);
         } catch (IOException e) {
@@ -189,7 +265,7 @@ public final class LocalEndpointBackend implements EndpointBackend {
         }
     }
 
-    private int awaitRouterPort(Process router, Path log) {
+    private int awaitRouterPort(Process router, Path log, int port) {
         Instant deadline = clock.instant().plus(settings.startupTimeout());
         java.util.regex.Pattern routing = java.util.regex.Pattern.compile("routing port (\\d+)");
         while (clock.instant().isBefore(deadline)) {
@@ -202,8 +278,13 @@ public final class LocalEndpointBackend implements EndpointBackend {
                 // not written yet
             }
             if (!router.isAlive()) {
+                String tail = ChildProcesses.tail(log, 10);
+                if (router.exitValue() == 3 && tail.contains("is in use")) {
+                    throw new DeploymentFailure("The endpoint router cannot listen: port " + port + " is in use. Choose"
+                            + " another with -Dmlops.deploy.port=<port> (0 picks a free one), or stop what listens there.");
+                }
                 throw new DeploymentFailure("The endpoint router exited with code " + router.exitValue()
-                        + " (is the port taken? set -Dmlops.deploy.port to a free one). Its log:\n" + ChildProcesses.tail(log, 10));
+                        + ". Its log:\n" + tail);
             }
             ChildProcesses.pause("the endpoint router");
         }
@@ -232,7 +313,7 @@ public final class LocalEndpointBackend implements EndpointBackend {
         }
     }
 
-    private ModelJvm copyClasspath(Path lib) {
+    private ModelJvm copyClasspath(Path lib, ModelVersion version) {
         List<Path> copied = new ArrayList<>();
         try {
             Files.createDirectories(lib);
@@ -252,7 +333,10 @@ public final class LocalEndpointBackend implements EndpointBackend {
             throw new InfrastructureException("Cannot copy the model's class path into " + lib + ": " + e.getMessage(), e);
         }
         ModelJvm original = settings.modelJvm();
-        return new ModelJvm(original.javaExecutable(), copied, original.jvmArgs(), original.environment());
+        java.util.Map<String, String> environment = new java.util.HashMap<>(original.environment());
+        environment.put("MLOPS_MODEL_VERSION", version.value());
+        environment.put("SAGEMAKER_MAX_PAYLOAD_IN_MB", Integer.toString(settings.maxPayloadMb()));
+        return new ModelJvm(original.javaExecutable(), copied, original.jvmArgs(), environment);
     }
 
     private static Optional<LocalEndpointState> readState(Path endpointsDir, String endpoint) {
