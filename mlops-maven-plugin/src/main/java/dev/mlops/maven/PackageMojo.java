@@ -145,7 +145,7 @@ public class PackageMojo extends AbstractMlopsMojo {
             PackageRequest request = new PackageRequest(modelName(), version(), plan(),
                     commandLine().string(MlopsProperties.IMAGE_BASE, baseImage), jvmFlags(), imageTarget,
                     new RegistryAccess(credentials, commandLine().flag(MlopsProperties.IMAGE_ALLOW_INSECURE, allowInsecureRegistries)),
-                    GitRevision.of(env, baseDir()), sourceUrl(env), outputDir());
+                    GitRevision.of(env, baseDir()), sourceUrl(env), outputDir(), Optional.of(baseDir()));
             PackageReport report = new PackageService(modelStore(), new RegistryApiTagLookup(), events, Optional.empty())
                     .packageImage(request);
             getLog().info("Image: " + (report.pushed() ? report.imageByDigest() : report.image() + " (" + report.digest() + ")"));
