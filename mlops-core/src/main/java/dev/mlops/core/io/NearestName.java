@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The known name a misspelt one was most likely meant to be, for "did you mean …?" hints: the one at
  * the smallest Damerau-Levenshtein distance (case and the separators {@code . - _} ignored), within a
- * few edits; failing that, the longest known name that the given one starts with, or that starts with it
- * ({@code endpointsDirectory} → {@code endpoints}, {@code class} → {@code classification}).
+ * few edits; failing that, a known name that the given one starts with, or that starts with it, the
+ * one nearest in length ({@code endpointsDirectory} → {@code endpoints}, {@code classif} → {@code classification}).
  */
 public final class NearestName {
 
