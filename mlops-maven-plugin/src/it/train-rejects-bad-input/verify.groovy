@@ -5,6 +5,10 @@ expect("Channel 'train' points at ${new File(basedir, 'data/missing').canonicalP
 expect("-Dmlops.channel.train=<directory>")
 expect("Channel 'train' at ${new File(basedir, 'data/empty').canonicalPath} has no data files")
 expect("train.csv line 2: expected 'label,text', got 'this line has no label'")
+// once in the build's output: the streamed training log ([INFO] [train] …) says where, the error says what
+// (the invoker runs with -e, whose Java stack trace of the Maven exception does not count)
+def reasonLines = log.readLines().findAll { it.contains("expected 'label,text', got 'this line has no label'") && it.startsWith('[') }
+assert reasonLines.size() == 1 : "a training failure's reason is printed once, not: " + reasonLines
 expect("Unknown training backend 'kubernetes'. Known backends: local")
 expect("'epochs'")
 expect("'lots'")

@@ -57,6 +57,9 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        // the request is shared by every module and goal of one build (a Mojo made by hand has no session)
+        UnknownProperties.warnOnce(session != null ? session.getRequest() : project, userProperties(),
+                project.getProperties(), getLog());
         if (commandLine().flag(MlopsProperties.SKIP, skip)) {
             getLog().info("Skipping mlops:" + goal() + " because " + MlopsProperties.SKIP + " is true.");
             return;

@@ -1,6 +1,16 @@
 package dev.mlops.maven;
 
-/** Every user property of the plugin, in one place: the CI templates pass their inputs as these. */
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every user property of the plugin, in one place: the CI templates pass their inputs as these. A
+ * constant ending in {@code .} is a family ({@code mlops.channel.<name>}). {@link #NAMES} and
+ * {@link #FAMILIES} are read from the constants, so that a new one is known to the unknown-property
+ * warning without another list to keep.
+ */
 public final class MlopsProperties {
 
     public static final String SKIP = "mlops.skip";
@@ -75,5 +85,37 @@ public final class MlopsProperties {
     public static final String ECR_CREATE_REPOSITORY = "mlops.ecr.createRepository";
     public static final String ECR_ENDPOINT = "mlops.ecr.endpoint";
 
+    /** Every property name above that is not a family. */
+    public static final Set<String> NAMES;
+    /** Every family prefix above, such as {@code mlops.channel.}. */
+    public static final Set<String> FAMILIES;
+
+    static {
+        Set<String> names = new TreeSet<>();
+        Set<String> families = new TreeSet<>();
+        for (Field field : MlopsProperties.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                String value = constant(field);
+                (value.endsWith(".") ? families : names).add(value);
+            }
+        }
+        NAMES = Set.copyOf(names);
+        FAMILIES = Set.copyOf(families);
+    }
+
     private MlopsProperties() {}
+
+    /** Whether some goal of the plugin reads {@code name}. */
+    public static boolean known(String name) {
+        return NAMES.contains(name)
+                || FAMILIES.stream().anyMatch(family -> name.startsWith(family) && name.length() > family.length());
+    }
+
+    private static String constant(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + field, e);
+        }
+    }
 }

@@ -20,6 +20,7 @@ import dev.mlops.core.image.RegistryCredentials;
 import dev.mlops.core.image.RepositorySetup;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.GitRevision;
+import dev.mlops.core.io.NearestName;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,7 +145,7 @@ public class PackageMojo extends AbstractMlopsMojo {
             PackageRequest request = new PackageRequest(modelName(), version(), plan(),
                     commandLine().string(MlopsProperties.IMAGE_BASE, baseImage), jvmFlags(), imageTarget,
                     new RegistryAccess(credentials, commandLine().flag(MlopsProperties.IMAGE_ALLOW_INSECURE, allowInsecureRegistries)),
-                    GitRevision.of(env, baseDir()), sourceUrl(env), outputDir());
+                    GitRevision.of(env, baseDir()), sourceUrl(env), outputDir(), Optional.of(baseDir()));
             PackageReport report = new PackageService(modelStore(), new RegistryApiTagLookup(), events, Optional.empty())
                     .packageImage(request);
             getLog().info("Image: " + (report.pushed() ? report.imageByDigest() : report.image() + " (" + report.digest() + ")"));
@@ -158,7 +159,8 @@ public class PackageMojo extends AbstractMlopsMojo {
         String chosen = given == null || given.isBlank() ? (repository == null || repository.isBlank() ? TARGET_TAR : TARGET_REGISTRY) : given;
         if (!List.of(TARGET_REGISTRY, TARGET_ECR, TARGET_TAR).contains(chosen)) {
             throw new ConfigurationException("Unknown image target '" + chosen + "': use registry, ecr or tar in <target>"
-                    + " or -D" + MlopsProperties.IMAGE_TARGET + ".");
+                    + " or -D" + MlopsProperties.IMAGE_TARGET + "."
+                    + NearestName.hint(chosen, List.of(TARGET_REGISTRY, TARGET_ECR, TARGET_TAR)));
         }
         if (!chosen.equals(TARGET_TAR) && (repository == null || repository.isBlank())) {
             throw new ConfigurationException("The " + chosen + " target needs an image repository: set <image> or -D"

@@ -7,6 +7,7 @@ import dev.mlops.core.train.TrainingReport;
 import dev.mlops.core.train.TrainingRequest;
 import dev.mlops.core.train.TrainingService;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -72,7 +73,7 @@ public class TrainMojo extends AbstractModelMojo {
     TrainingRequest request() {
         return new TrainingRequest(modelName(), requestedVersion(version), channelDirs(),
                 commandLine().map(MlopsProperties.HYPERPARAMETER_PREFIX, hyperparameters),
-                outputDir(), GitRevision.of(System.getenv(), baseDir()));
+                outputDir(), GitRevision.of(System.getenv(), baseDir()), Optional.of(baseDir()));
     }
 
     LocalTrainingBackend.Settings localSettings() {

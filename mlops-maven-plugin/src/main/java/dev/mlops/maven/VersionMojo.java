@@ -46,6 +46,6 @@ public class VersionMojo extends AbstractMlopsMojo {
     VersionRequest request(Map<String, String> environment) {
         Optional<ModelVersion> explicit = Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, version))
                 .filter(v -> !v.isBlank()).map(ModelVersion::new);
-        return new VersionRequest(modelName(), explicit, environment, outputDir());
+        return new VersionRequest(modelName(), explicit, environment, outputDir(), Optional.of(baseDir()));
     }
 }

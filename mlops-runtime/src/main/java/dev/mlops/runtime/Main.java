@@ -39,7 +39,7 @@ public final class Main {
 
     private static int train(OptMl tree, Map<String, String> env) {
         TrainingResult result = Training.run(tree.root(), () -> model(env));
-        result.failure().ifPresent(failure -> Log.error("training failed; see " + tree.failureFile(), failure));
+        result.failure().ifPresent(failure -> Log.error("where training failed:\n" + FailureReport.trace(failure).stripTrailing()));
         return result.succeeded() ? 0 : 1;
     }
 

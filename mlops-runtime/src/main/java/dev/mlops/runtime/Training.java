@@ -59,7 +59,8 @@ public final class Training {
             } catch (IOException | RuntimeException e) {
                 Log.error("could not write " + tree.failureFile() + ": " + e);
             }
-            Log.info("training failed after " + seconds(took) + ": " + FailureReport.headline(failure));
+            // the reason is in the failure file, which SageMaker and mlops:train show: not here a second time
+            Log.info("training failed after " + seconds(took) + "; the reason is in " + tree.failureFile());
             return new TrainingResult(took, List.of(), java.util.Optional.of(failure));
         }
     }

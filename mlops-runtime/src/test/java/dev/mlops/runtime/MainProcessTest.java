@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -123,8 +124,12 @@ class MainProcessTest {
         assertEquals(1, jvm.process.exitValue());
         assertEquals("hyperparameter 'min_count' must be an integer in [1, 100], got 'abc'",
                 OptMlFixture.firstLine(tree.failureFile()));
-        assertTrue(jvm.stderr().contains("java.lang.IllegalArgumentException: hyperparameter 'min_count'")
+        // the reason is in the failure file, which mlops:train shows in its error; the log says where it was thrown
+        String log = jvm.stdout() + jvm.stderr();
+        assertTrue(jvm.stderr().contains("java.lang.IllegalArgumentException\n")
                 && jvm.stderr().contains("\tat dev.mlops.runtime.MapHyperparameters.integer"), jvm.stderr());
+        assertTrue(log.contains("the reason is in " + tree.failureFile()), log);
+        assertFalse(log.contains("must be an integer"), "the reason is printed once, from the failure file: " + log);
     }
 
     @Test
@@ -167,10 +172,11 @@ class MainProcessTest {
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final List<String> seen = new ArrayList<>();
         private final CompletableFuture<String> stderr;
+        private final Thread reader;
 
         RunningJvm(Process process) {
             this.process = process;
-            Thread reader = new Thread(() -> {
+            reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     out.lines().forEach(lines::add);
                 } catch (IOException | java.io.UncheckedIOException ignored) {
@@ -202,6 +208,13 @@ class MainProcessTest {
                 if (matcher.find()) return matcher;
             }
             return fail("no line matching " + pattern + " in the output so far:\n" + String.join("\n", seen));
+        }
+
+        /** Everything the process printed to its standard output; call once it has ended. */
+        String stdout() throws InterruptedException {
+            reader.join(TimeUnit.SECONDS.toMillis(20)); // it ends with the process's output
+            lines.drainTo(seen);
+            return String.join("\n", seen) + "\n";
         }
 
         String stderr() {

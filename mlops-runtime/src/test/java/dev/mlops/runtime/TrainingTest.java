@@ -38,9 +38,8 @@ class TrainingTest {
 
         assertFalse(result.succeeded());
         String failure = Files.readString(tree.failureFile(), StandardCharsets.UTF_8);
-        assertTrue(failure.startsWith("column 'text' is empty in part-0.csv\n"), failure);
-        assertTrue(failure.contains("java.lang.IllegalStateException: column 'text' is empty"), failure);
-        assertTrue(failure.contains("caused by: java.io.IOException: disk on fire"), failure);
+        assertEquals("column 'text' is empty in part-0.csv\njava.lang.IllegalStateException\n"
+                + "caused by: java.io.IOException: disk on fire\n", failure, "the message once, then the chain");
         assertEquals(Optional.of("column 'text' is empty in part-0.csv"), result.failureMessage());
     }
 

@@ -2,6 +2,7 @@ package dev.mlops.core.deploy;
 
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
+import dev.mlops.core.io.NearestName;
 import java.util.List;
 
 /** The endpoint backend names a user may choose, checked before anything runs. */
@@ -15,7 +16,7 @@ public final class EndpointBackends {
     public static String requireKnown(String name) {
         if (name == null || !KNOWN.contains(name.trim())) {
             throw new ConfigurationException("Unknown endpoint backend '" + name + "'. Known backends: "
-                    + String.join(", ", KNOWN) + ". Set <backend> in the plugin configuration or pass -Dmlops.backend="
+                    + String.join(", ", KNOWN) + "." + NearestName.hint(name, KNOWN) + " Set <backend> in the plugin configuration or pass -Dmlops.backend="
                     + LocalEndpointBackend.NAME + ".");
         }
         return name.trim();

@@ -2,6 +2,7 @@ package dev.mlops.core.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.core.evaluate.Invocations;
 import dev.mlops.core.evaluate.RecordLayout;
 import dev.mlops.core.evaluate.TestChannelSample;
 import java.io.IOException;
@@ -40,16 +41,15 @@ public record SmokeTest(TestChannelSample sample) {
      * @return what was wrong, or empty when the answer is right
      */
     public Optional<String> failureAgainst(URI base) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/invocations"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", sample.contentType())
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(sample.body()))
-                .build();
+        HttpClient http = HttpClient.newHttpClient();
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = invoke(http, base, sample.body());
             if (answer.statusCode() != 200) {
-                return Optional.of("/invocations answered " + answer.statusCode() + ": " + abbreviate(answer.body()));
+                String reason = abbreviate(answer.body());
+                Optional<String> refused = Invocations.refusesRecords(answer.statusCode())
+                        ? sample.refusedRecord(reason, (type, body) -> refusal(http, base, body)) : Optional.empty();
+                return Optional.of(refused.map(record -> "/invocations answered " + answer.statusCode() + " for " + record)
+                        .orElse("/invocations answered " + answer.statusCode() + " for " + sample.source() + ": " + reason));
             }
             JsonNode predictions = JSON.readTree(answer.body()).path("predictions");
             if (!predictions.isArray() || predictions.size() != sample.records()) {
@@ -57,6 +57,29 @@ public record SmokeTest(TestChannelSample sample) {
                         + " predictions for " + sample.records() + " records: " + abbreviate(answer.body()));
             }
             return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("/invocations could not be called: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while calling /invocations");
+        }
+    }
+
+    private HttpResponse<String> invoke(HttpClient http, URI base, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/invocations"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", sample.contentType())
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    // a record alone, or half of the sample: its answer decides where the refused record is
+    private Optional<String> refusal(HttpClient http, URI base, String body) {
+        try {
+            HttpResponse<String> answer = invoke(http, base, body);
+            return answer.statusCode() == 200 ? Optional.empty() : Optional.of(abbreviate(answer.body()));
         } catch (IOException e) {
             return Optional.of("/invocations could not be called: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -104,20 +104,19 @@ public final class BatchPredictor {
     }
 
     private void answer(URI server, Chunk chunk, MetricsAccumulator metrics) {
-        HttpRequest request = HttpRequest.newBuilder(server.resolve("/invocations"))
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", chunk.contentType())
-                .header("Accept", TestChannelReader.JSON_LINES)
-                .POST(HttpRequest.BodyPublishers.ofString(chunk.body()))
-                .build();
-        HttpResponse<String> response = send(request, chunk);
+        HttpResponse<String> response = send(invocation(server, chunk.contentType(), chunk.body()), chunk);
         if (response.statusCode() != 200) {
             String message = "The model server answered HTTP " + response.statusCode() + " for " + chunk.range()
                     + " of the test channel: " + abbreviate(response.body());
             if (response.statusCode() >= 500) {
                 throw new InfrastructureException(message, null);
             }
-            throw new ConfigurationException(message + ". Fix those records or the model's handling of them.");
+            Optional<String> refused = Invocations.refusesRecords(response.statusCode())
+                    ? RefusedRecord.in(chunk, abbreviate(response.body()), (type, body) -> refusal(server, type, body, chunk))
+                    : Optional.empty();
+            throw new ConfigurationException(refused.map(record -> "The model refused " + record
+                            + ". Fix that record or the model's handling of it.")
+                    .orElse(message + ". Fix those records or the model's handling of them."));
         }
         String[] lines = response.body().split("\n");
         int answers = 0;
@@ -139,6 +138,20 @@ public final class BatchPredictor {
                 metrics.add(chunk.labels().get(i), parse(line, chunk, i), () -> chunk.where(i));
             }
         }
+    }
+
+    private HttpRequest invocation(URI server, String contentType, String body) {
+        return HttpRequest.newBuilder(server.resolve("/invocations"))
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", contentType)
+                .header("Accept", TestChannelReader.JSON_LINES)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private Optional<String> refusal(URI server, String contentType, String body, Chunk chunk) {
+        HttpResponse<String> response = send(invocation(server, contentType, body), chunk);
+        return response.statusCode() == 200 ? Optional.empty() : Optional.of(abbreviate(response.body()));
     }
 
     private static Predicted parse(String line, Chunk chunk, int index) {

@@ -1,6 +1,7 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.io.NearestName;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,8 @@ public final class MetricCatalog {
         if (metric == null || !exists(task, metric)) {
             throw new ConfigurationException("The gate names the metric '" + metric + "' in " + where
                     + ", which a " + task.label() + " evaluation does not compute. Known metrics: " + known(task)
-                    + ". Fix the gate configuration or set -Dmlops.evaluate.task.");
+                    + "." + NearestName.hint(metric, task == TaskType.REGRESSION ? REGRESSION : CLASSIFICATION)
+                    + " Fix the gate configuration or set -Dmlops.evaluate.task.");
         }
         return metric;
     }

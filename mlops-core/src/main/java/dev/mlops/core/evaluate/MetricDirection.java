@@ -1,6 +1,7 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.io.NearestName;
 import java.util.Locale;
 
 /** Whether a larger value of a metric is better (accuracy) or worse (log loss, RMSE). */
@@ -25,6 +26,7 @@ public enum MetricDirection {
             }
         }
         throw new ConfigurationException("Unknown metric direction '" + value + "': use higher or lower in"
-                + " <gate><direction> or -Dmlops.gate.direction.");
+                + " <gate><direction> or -Dmlops.gate.direction."
+                + NearestName.hint(value, java.util.Arrays.stream(values()).map(MetricDirection::label).toList()));
     }
 }

@@ -1,7 +1,9 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.io.NearestName;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** What the model predicts, which decides the metrics: a class label, or a number. */
@@ -16,10 +18,12 @@ public enum TaskType {
 
     /** @throws ConfigurationException naming the value and the known task types */
     public static TaskType parse(String value) {
+        List<String> known = Arrays.stream(values()).map(TaskType::label).toList();
         return Arrays.stream(values()).filter(t -> t.label().equals(value == null ? null : value.trim()))
                 .findFirst()
                 .orElseThrow(() -> new ConfigurationException("Unknown task type '" + value
-                        + "'. Known task types: classification, regression. Set <task> in the plugin configuration"
-                        + " or pass -Dmlops.evaluate.task=classification."));
+                        + "'. Known task types: " + String.join(", ", known) + "." + NearestName.hint(value, known)
+                        + " Set <task> in the plugin configuration or pass -Dmlops.evaluate.task="
+                        + NearestName.among(value, known).orElse(CLASSIFICATION.label()) + "."));
     }
 }

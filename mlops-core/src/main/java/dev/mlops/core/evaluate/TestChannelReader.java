@@ -43,10 +43,11 @@ final class TestChannelReader implements AutoCloseable {
     private String file;
     private boolean csv;
     private int lineNumber;
+    private int dataRow;
     private Pending pending;
 
     /** A record read but not yet sent: it did not fit into the previous chunk. */
-    private record Pending(String body, String label, int line) {}
+    private record Pending(String body, String label, int line, int row) {}
 
     TestChannelReader(Path dir, RecordLayout layout, long maxBytes, int maxRecords) {
         this.dir = dir;
@@ -79,9 +80,10 @@ final class TestChannelReader implements AutoCloseable {
     }
 
     private Chunk fill() {
-        StringBuilder body = new StringBuilder();
+        List<String> records = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
         long bytes = 0;
         while (labels.size() < maxRecords) {
             Pending record = pending != null ? pending : read();
@@ -92,7 +94,7 @@ final class TestChannelReader implements AutoCloseable {
             }
             long size = utf8Length(record.body()) + 1;
             if (size > maxBytes) {
-                throw new ConfigurationException(where(record.line()) + " is " + size + " bytes without its label,"
+                throw new ConfigurationException(Chunk.where(file, record.line(), numberedRows() ? record.row() : 0) + " is " + size + " bytes without its label,"
                         + " more than the model server accepts in one request (" + maxBytes + " bytes, its"
                         + " MaxPayloadInMB); raise SAGEMAKER_MAX_PAYLOAD_IN_MB for the model or shorten the record.");
             }
@@ -100,16 +102,17 @@ final class TestChannelReader implements AutoCloseable {
                 pending = record;
                 break;
             }
-            body.append(record.body()).append('\n');
+            records.add(record.body());
             labels.add(record.label());
             lines.add(record.line());
+            rows.add(record.row());
             bytes += size;
         }
         if (labels.isEmpty()) {
             return null;
         }
-        return new Chunk(csv ? CSV : JSON_LINES, body.toString(), labels, file,
-                lines.stream().mapToInt(Integer::intValue).toArray());
+        return new Chunk(csv ? CSV : JSON_LINES, records, labels, file, lines.stream().mapToInt(Integer::intValue).toArray(),
+                numberedRows() ? rows.stream().mapToInt(Integer::intValue).toArray() : new int[0]);
     }
 
     private boolean openNextFileIfNeeded() {
@@ -129,6 +132,7 @@ final class TestChannelReader implements AutoCloseable {
         csv = file.toLowerCase(Locale.ROOT).endsWith(".csv");
         lineNumber = 0;
         layout = configured;
+        dataRow = 0;
         if (csv && layout.csvHeader()) {
             String header = readLine();
             layout = header == null ? layout : layout.forHeader(CsvRows.split(header), file);
@@ -149,6 +153,7 @@ final class TestChannelReader implements AutoCloseable {
             return null;
         }
         int start = lineNumber;
+        dataRow++;
         return csv ? csvRecord(line, start) : jsonRecord(line, start);
     }
 
@@ -170,7 +175,7 @@ final class TestChannelReader implements AutoCloseable {
                     + (label == null ? "" : " with a single value") + " (its fields: " + fieldNames(object)
                     + "). Set <labelField> or -Dmlops.labelField to the field that holds the label.");
         }
-        return new Pending(object.toString(), label.asText(), start);
+        return new Pending(object.toString(), label.asText(), start, dataRow);
     }
 
     private Pending csvRecord(String firstLine, int start) {
@@ -189,7 +194,7 @@ final class TestChannelReader implements AutoCloseable {
                     + " -Dmlops.evaluate.csvLabelColumn to the column that holds the label.");
         }
         String label = fields.remove(layout.csvLabelColumn());
-        return new Pending(CsvRows.join(fields), label, start);
+        return new Pending(CsvRows.join(fields), label, start, dataRow);
     }
 
     private String readLine() {
@@ -206,8 +211,13 @@ final class TestChannelReader implements AutoCloseable {
         }
     }
 
+    // the record being read: after a CSV header, its data row too
     private String where(int line) {
-        return file + " line " + line;
+        return Chunk.where(file, line, numberedRows() ? dataRow : 0);
+    }
+
+    private boolean numberedRows() {
+        return csv && layout.csvHeader();
     }
 
     private static String fieldNames(ObjectNode object) {

@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param gitCommit the commit the image is built from: a label, and a second tag (its first 8 characters)
  * @param source where the source lives (e.g. the GitLab project URL), for the OCI source label
  * @param outputDir where {@code mlops.env} and {@code image.json} are written
+ * @param projectDir the project's base directory: paths in {@code mlops.env} are relative to it
  */
 public record PackageRequest(ModelName model, ModelVersion version, ImagePlan plan, String baseImage,
         List<String> jvmFlags, ImageTarget target, RegistryAccess access, Optional<String> gitCommit,
-        Optional<String> source, Path outputDir) {
+        Optional<String> source, Path outputDir, Optional<Path> projectDir) {
 
     public PackageRequest {
         jvmFlags = List.copyOf(jvmFlags);
+    }
+
+    /** Without a project directory: the tarball's path is handed on in {@code mlops.env} as it is. */
+    public PackageRequest(ModelName model, ModelVersion version, ImagePlan plan, String baseImage,
+            List<String> jvmFlags, ImageTarget target, RegistryAccess access, Optional<String> gitCommit,
+            Optional<String> source, Path outputDir) {
+        this(model, version, plan, baseImage, jvmFlags, target, access, gitCommit, source, outputDir, Optional.empty());
     }
 }

@@ -180,7 +180,7 @@ public final class PackageService {
             events.info("Pushed " + report.image() + " (tags " + String.join(", ", report.tags()) + "), digest " + report.digest());
         } else {
             Path file = ((ImageTarget.Tar) request.target()).file();
-            env.put("MLOPS_IMAGE_TAR", file.toAbsolutePath().toString());
+            env.put("MLOPS_IMAGE_TAR", DotEnvFile.portable(file.toAbsolutePath().toString(), request.projectDir()));
             events.info("Wrote " + report.image() + " to " + file + ", digest " + report.digest()
                     + " (no registry configured: set <image> and <target>registry</target> to push).");
         }

@@ -2,11 +2,13 @@ package dev.mlops.core.io;
 
 import dev.mlops.core.InfrastructureException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,8 @@ import java.util.regex.Pattern;
 public final class DotEnvFile {
 
     private static final Pattern KEY = Pattern.compile("MLOPS_[A-Z0-9_]+");
+    // two letters at least: "C:" starts a Windows path
+    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]+:");
 
     private DotEnvFile() {}
 
@@ -55,6 +59,45 @@ public final class DotEnvFile {
         if (kept.keySet().removeAll(keys)) {
             write(file, kept);
         }
+    }
+
+    /**
+     * A location ({@code file:} URI or path) as a later CI job can use it: relative to {@code projectDir}
+     * when it lies inside it, because each job checks the project out into a directory of its own;
+     * any other location (outside the project, {@code s3://…}) as it is. {@link #located} reads it back.
+     */
+    public static String portable(String location, Optional<Path> projectDir) {
+        Optional<Path> path = localPath(location);
+        if (path.isEmpty() || projectDir.isEmpty()) {
+            return location;
+        }
+        Path base = projectDir.get().toAbsolutePath().normalize();
+        Path absolute = path.get().toAbsolutePath().normalize();
+        if (!absolute.startsWith(base)) {
+            return location;
+        }
+        String relative = base.relativize(absolute).toString().replace('\\', '/');
+        String dir = relative.isEmpty() ? "." : relative;
+        return location.endsWith("/") ? dir + "/" : dir;
+    }
+
+    /** A location handed on by {@link #portable}: a relative path resolved against {@code projectDir}, else as it is. */
+    public static String located(String value, Path projectDir) {
+        if (value == null || value.isBlank() || SCHEME.matcher(value).lookingAt() || Path.of(value).isAbsolute()) {
+            return value;
+        }
+        return projectDir.resolve(value).normalize().toString();
+    }
+
+    private static Optional<Path> localPath(String location) {
+        if (location.startsWith("file:")) {
+            try {
+                return Optional.of(Path.of(URI.create(location)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return SCHEME.matcher(location).lookingAt() ? Optional.empty() : Optional.of(Path.of(location));
     }
 
     public static Map<String, String> read(Path file) {

@@ -1,6 +1,7 @@
 package dev.mlops.core.train;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.io.NearestName;
 import java.util.List;
 
 /** The backend names a user may choose, checked before anything runs. */
@@ -15,7 +16,7 @@ public final class TrainingBackends {
     public static String requireKnown(String name) {
         if (name == null || !KNOWN.contains(name.trim())) {
             throw new ConfigurationException("Unknown training backend '" + name + "'. Known backends: "
-                    + String.join(", ", KNOWN) + ". Set <backend> in the plugin configuration or pass -Dmlops.backend="
+                    + String.join(", ", KNOWN) + "." + NearestName.hint(name, KNOWN) + " Set <backend> in the plugin configuration or pass -Dmlops.backend="
                     + LOCAL + ".");
         }
         return name.trim();

@@ -11,12 +11,19 @@ import java.util.Optional;
  *
  * @param version the version to store it as; a development version when empty
  * @param outputDir where reports go ({@code target/mlops})
+ * @param projectDir the project's base directory: paths in {@code mlops.env} are relative to it
  */
 public record TrainingRequest(ModelName model, Optional<ModelVersion> version, Map<String, Path> channels,
-        Map<String, String> hyperparameters, Path outputDir, Optional<String> gitCommit) {
+        Map<String, String> hyperparameters, Path outputDir, Optional<String> gitCommit, Optional<Path> projectDir) {
 
     public TrainingRequest {
         channels = Map.copyOf(channels);
         hyperparameters = Map.copyOf(hyperparameters);
+    }
+
+    /** Without a project directory: the paths handed on in {@code mlops.env} stay absolute. */
+    public TrainingRequest(ModelName model, Optional<ModelVersion> version, Map<String, Path> channels,
+            Map<String, String> hyperparameters, Path outputDir, Optional<String> gitCommit) {
+        this(model, version, channels, hyperparameters, outputDir, gitCommit, Optional.empty());
     }
 }

@@ -74,7 +74,7 @@ public final class TrainingService {
                 new Manifest.TrainingTimes(started.toString(), finished.toString(), output.duration().toMillis()),
                 request.hyperparameters(), data,
                 new Manifest.ModelArtifact("model.tar.gz", Fingerprints.size(archive), Fingerprints.sha256Of(archive)));
-        manifest = withPackagedImage(manifest, handedOn);
+        manifest = withPackagedImage(manifest, handedOn, request.projectDir());
         StoredVersion stored = store.publish(manifest, archive);
         events.info("Stored '" + manifest.model() + "' " + version + " as a candidate in " + store.describe());
 
@@ -84,8 +84,8 @@ public final class TrainingService {
         env.put("MLOPS_MODEL", manifest.model());
         env.put("MLOPS_VERSION", manifest.version());
         env.put("MLOPS_MODEL_STATUS", manifest.status().label());
-        env.put("MLOPS_MODEL_URI", stored.modelUri());
-        env.put("MLOPS_STORE", store.describe());
+        env.put("MLOPS_MODEL_URI", DotEnvFile.portable(stored.modelUri(), request.projectDir()));
+        env.put("MLOPS_STORE", DotEnvFile.portable(store.describe(), request.projectDir()));
         DotEnvFile.merge(request.outputDir().resolve(DOTENV), env);
         return report;
     }
@@ -103,12 +103,15 @@ public final class TrainingService {
     }
 
     // mlops:package may run before training (version → package → train): its image belongs to this version
-    private static Manifest withPackagedImage(Manifest manifest, Map<String, String> handedOn) {
+    private static Manifest withPackagedImage(Manifest manifest, Map<String, String> handedOn, Optional<Path> projectDir) {
         String digest = handedOn.get("MLOPS_IMAGE_DIGEST");
         if (digest == null || !manifest.version().equals(handedOn.get("MLOPS_VERSION"))) {
             return manifest;
         }
-        return manifest.withImage(handedOn.getOrDefault("MLOPS_IMAGE", handedOn.get("MLOPS_IMAGE_TAR")), digest);
+        String tar = handedOn.get("MLOPS_IMAGE_TAR");
+        // the tarball is written relative to the project that packaged it, which this job has under another directory
+        String image = handedOn.getOrDefault("MLOPS_IMAGE", projectDir.map(dir -> DotEnvFile.located(tar, dir)).orElse(tar));
+        return manifest.withImage(image, digest);
     }
 
     private Map<String, DataFingerprint> checkChannels(Map<String, Path> channels) {

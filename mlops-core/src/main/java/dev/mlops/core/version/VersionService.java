@@ -45,7 +45,7 @@ public final class VersionService {
         env.put("MLOPS_VERSION", report.version().value());
         env.put("MLOPS_VERSION_PREVIOUS", report.previous().map(ModelVersion::value).orElse(""));
         env.put("MLOPS_VERSION_REASON", report.reason());
-        env.put("MLOPS_STORE", store.describe());
+        env.put("MLOPS_STORE", DotEnvFile.portable(store.describe(), request.projectDir()));
         DotEnvFile.merge(request.outputDir().resolve(DOTENV), env);
         return report;
     }

@@ -16,4 +16,13 @@ class EndpointBackendsTest {
         assertTrue(e.getMessage().contains("'sagemakr'") && e.getMessage().contains("Known backends: local")
                 && e.getMessage().contains("-Dmlops.backend=local"), e.getMessage());
     }
+
+    @Test
+    void aMisspeltBackendIsAnsweredWithTheNearestOne() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> EndpointBackends.requireKnown("locl"));
+        assertTrue(e.getMessage().contains("Did you mean 'local'?"), e.getMessage());
+        ConfigurationException training = assertThrows(ConfigurationException.class,
+                () -> dev.mlops.core.train.TrainingBackends.requireKnown("lokal"));
+        assertTrue(training.getMessage().contains("Did you mean 'local'?"), training.getMessage());
+    }
 }

@@ -46,7 +46,7 @@ class BatchPredictorTest {
         serve(400, "record 1: record has no field 'text'");
         Files.writeString(dir.resolve("t.jsonl"), "{\"label\":\"spam\",\"body\":\"a\"}\n");
         ConfigurationException e = assertThrows(ConfigurationException.class, this::predict);
-        assertTrue(e.getMessage().contains("HTTP 400 for t.jsonl lines 1-1") && e.getMessage().contains("no field 'text'"),
+        assertTrue(e.getMessage().startsWith("The model refused t.jsonl line 1: ") && e.getMessage().contains("no field 'text'"),
                 e.getMessage());
     }
 

@@ -55,12 +55,13 @@ class TestChannelReaderTest {
 
     @Test
     void csvRowsLoseTheirLabelColumnAndKeepQuotedFields() throws Exception {
-        Files.writeString(dir.resolve("t.csv"), "label,text\nspam,\"win, now\"\nham,\"two\nlines\"\n");
+        Files.writeString(dir.resolve("t.csv"), "label,text\nspam,\"win, now\"\nham,\"two\nlines\"\nspam,x\n");
         List<Chunk> chunks = readAll(new RecordLayout("label", 0, true), 1 << 20, 100);
         assertEquals(TestChannelReader.CSV, chunks.get(0).contentType());
-        assertEquals("\"win, now\"\n\"two\nlines\"\n", chunks.get(0).body());
-        assertEquals(List.of("spam", "ham"), chunks.get(0).labels());
-        assertEquals("t.csv line 3", chunks.get(0).where(1));
+        assertEquals("\"win, now\"\n\"two\nlines\"\nx\n", chunks.get(0).body());
+        assertEquals(List.of("spam", "ham", "spam"), chunks.get(0).labels());
+        assertEquals("t.csv line 3 (data row 2)", chunks.get(0).where(1));
+        assertEquals("t.csv line 5 (data row 3)", chunks.get(0).where(2), "a record over two lines is one data row");
     }
 
     @Test
@@ -98,6 +99,14 @@ class TestChannelReaderTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> readAll(new RecordLayout("label", 2, false), 1 << 20, 100));
         assertTrue(e.getMessage().contains("t.csv line 2 has 1 column(s), so it has no label column 2"), e.getMessage());
+    }
+
+    @Test
+    void anErrorInACsvWithAHeaderNamesTheDataRowToo() throws Exception {
+        Files.writeString(dir.resolve("t.csv"), "label,a,b\nspam,1,2\n\nham\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> readAll(new RecordLayout("label", 2, true), 1 << 20, 100));
+        assertTrue(e.getMessage().startsWith("t.csv line 4 (data row 2) has 1 column(s)"), e.getMessage());
     }
 
     @Test

@@ -109,6 +109,10 @@ class TrainingServiceTest {
         assertTrue(e.failure().startsWith("c.txt holds the word 'poison'"), e.failure());
         assertEquals(1, e.exitCode());
         assertNothingStored();
+        // the build shows the failure file in its error; the streamed log says where, not what, a second time
+        String output = String.join("\n", trainingLog) + "\n" + e.getMessage();
+        assertEquals(1, output.split("holds the word 'poison'", -1).length - 1, output);
+        assertTrue(String.join("\n", trainingLog).contains("\tat dev.mlops.core.train.WordCountModel.train"), output);
     }
 
     @Test

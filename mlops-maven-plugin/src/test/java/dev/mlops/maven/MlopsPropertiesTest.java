@@ -1,0 +1,103 @@
+package dev.mlops.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Keeps the one list of known properties, which the unknown-property warning checks, true to the goals. */
+class MlopsPropertiesTest {
+
+    private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
+
+    @Test
+    void everyParameterPropertyOfEveryGoalIsKnown() throws Exception {
+        Set<String> parameters = parameterProperties();
+        assertTrue(parameters.size() > 30, "read too few properties from plugin.xml: " + parameters);
+        Set<String> unknown = new TreeSet<>(parameters);
+        unknown.removeAll(MlopsProperties.NAMES);
+        assertEquals(Set.of(), unknown, "add these to MlopsProperties, or the goals that read them warn about them");
+    }
+
+    @Test
+    void everyKnownPropertyIsReadBySomeGoal() throws IOException {
+        String sources;
+        try (Stream<Path> files = Files.walk(MODULE.resolve("src/main/java"))) {
+            List<String> texts = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")
+                    && !f.getFileName().toString().equals("MlopsProperties.java")).toList()) {
+                texts.add(Files.readString(file));
+            }
+            sources = String.join("\n", texts);
+        }
+        List<String> unused = new ArrayList<>();
+        for (Field field : MlopsProperties.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                    && !sources.contains("MlopsProperties." + field.getName())) {
+                unused.add(field.getName());
+            }
+        }
+        assertEquals(List.of(), unused, "no goal reads these, so a typo of them would not be warned about");
+    }
+
+    @Test
+    void familiesAndNamesComeFromTheConstants() {
+        assertEquals(Set.of("mlops.channel.", "mlops.hyperparameter.", "mlops.gate.guard.", "mlops.gate.floor.",
+                "mlops.gate.ceiling."), MlopsProperties.FAMILIES);
+        assertTrue(MlopsProperties.NAMES.contains(MlopsProperties.GATE_DIRECTION)); // read from -D only, not a @Parameter
+        assertTrue(MlopsProperties.known("mlops.channel.validation"));
+        assertTrue(!MlopsProperties.known("mlops.channel."));
+    }
+
+    @Test
+    void everyPropertyTheCiTemplatesPassIsKnown() throws IOException {
+        Pattern flag = Pattern.compile("-D(mlops\\.[A-Za-z0-9_.-]*[A-Za-z0-9_-])");
+        Set<String> passed = new TreeSet<>();
+        Path templates = MODULE.resolve("../gitlab-templates");
+        try (Stream<Path> files = Files.walk(templates)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml") && !f.toString().contains("/target/")).toList()) {
+                Matcher m = flag.matcher(Files.readString(file));
+                while (m.find()) {
+                    passed.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(passed.contains("mlops.store"), "found no -Dmlops.* in " + templates + ": " + passed);
+        passed.removeIf(MlopsProperties::known);
+        assertEquals(Set.of(), passed, "the templates pass properties the plugin would warn about");
+    }
+
+    /** Every {@code ${mlops.*}} a goal's parameter takes, from the descriptor the build generated. */
+    private static Set<String> parameterProperties() throws Exception {
+        Path descriptor = MODULE.resolve("target/classes/META-INF/maven/plugin.xml");
+        NodeList configurations = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile())
+                .getElementsByTagName("configuration");
+        Pattern expression = Pattern.compile("\\$\\{(mlops\\.[^}]+)}");
+        Set<String> properties = new TreeSet<>();
+        for (int i = 0; i < configurations.getLength(); i++) {
+            NodeList values = ((Element) configurations.item(i)).getChildNodes();
+            for (int j = 0; j < values.getLength(); j++) {
+                Matcher m = expression.matcher(values.item(j).getTextContent());
+                if (m.find()) {
+                    properties.add(m.group(1));
+                }
+            }
+        }
+        return properties;
+    }
+}
