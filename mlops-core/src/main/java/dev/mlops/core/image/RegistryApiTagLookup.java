@@ -32,6 +32,8 @@ public final class RegistryApiTagLookup implements TagLookup {
             "application/vnd.docker.distribution.manifest.v2+json",
             "application/vnd.docker.distribution.manifest.list.v2+json");
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    private static final int ATTEMPTS = 3;
+    private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(502, 503, 504);
 
     private final HttpClient http;
     private final HttpClient unverified = client(trustingEveryCertificate());
@@ -153,9 +155,31 @@ public final class RegistryApiTagLookup implements TagLookup {
         return call(request.build(), HttpResponse.BodyHandlers.discarding());
     }
 
+    // a registry that is briefly unavailable (502/503/504, a reset connection) is asked again, as Jib does
     private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<T> answer = current.send(request, body);
+                if (attempt >= ATTEMPTS || !TRANSIENT.contains(answer.statusCode())) {
+                    return answer;
+                }
+            } catch (SSLException | java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+                throw e; // not transient: the caller fails over to plain HTTP or says it cannot reach the registry
+            } catch (IOException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InfrastructureException("Interrupted while asking " + request.uri().getHost(), e);
+            }
+            pause(attempt, request);
+        }
+    }
+
+    private static void pause(int attempt, HttpRequest request) {
         try {
-            return current.send(request, body);
+            Thread.sleep(1000L * attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InfrastructureException("Interrupted while asking " + request.uri().getHost(), e);
