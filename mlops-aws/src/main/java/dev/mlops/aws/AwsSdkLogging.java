@@ -30,6 +30,12 @@ public final class AwsSdkLogging {
     /** Call before building an SDK client. Fails when a sensitive logger was made verbose before this ran. */
     public static synchronized void capAtInfo() {
         CAPPED.forEach(prefix -> System.setProperty(PROPERTY_PREFIX + prefix, "info"));
+        // a more specific -Dorg.slf4j.simpleLogger.log.software.amazon.awssdk.<package>=debug would win: cap it too
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (CAPPED.stream().anyMatch(prefix -> key.startsWith(PROPERTY_PREFIX + prefix + "."))) {
+                System.setProperty(key, "info");
+            }
+        }
         for (String name : SENSITIVE) {
             Logger logger = LoggerFactory.getLogger(name);
             if (logger.isDebugEnabled()) {
