@@ -18,6 +18,7 @@ public final class EcrClients {
      * @param endpoint an endpoint other than AWS's (a VPC endpoint, or a test double)
      */
     public static EcrClient create(Region region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
+        AwsSdkLogging.capAtInfo();
         EcrClientBuilder builder = EcrClient.builder().region(region).credentialsProvider(credentials)
                 // the small JDK-based client keeps Apache HttpClient and Netty out of the plugin
                 .httpClient(UrlConnectionHttpClient.create());

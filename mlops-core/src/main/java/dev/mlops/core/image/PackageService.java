@@ -69,34 +69,44 @@ public final class PackageService {
             events.warn("The base image " + request.baseImage() + " is not pinned by digest, so the same inputs may"
                     + " give another image tomorrow. Pin it: <baseImage>name@sha256:…</baseImage> or -Dmlops.image.base=name@sha256:….");
         }
-        List<String> pushedTags = new ArrayList<>(List.of(request.version().value()));
+        List<String> pushedTags = new ArrayList<>();
         Optional<String> commitTag = request.gitCommit().map(c -> c.substring(0, Math.min(8, c.length())));
-        Containerizer containerizer;
+        // what to push, in order: the version tag last, so that it exists only once the whole push succeeded
+        List<Containerizer> pushes = new ArrayList<>();
         if (request.target() instanceof ImageTarget.Registry registry) {
             registry.setup().ensure(repository.getRegistry(), repository.getRepository());
             if (tags.exists(repository.getRegistry(), repository.getRepository(), request.version().value(), request.access())) {
                 throw new ImageTagExistsException(image.toString());
             }
-            RegistryImage to = RegistryImage.named(image).addCredentialRetriever(retriever(repository.getRegistry(), request.access()));
-            containerizer = Containerizer.to(to);
             if (commitTag.isPresent()) {
                 // the commit tag is a convenience; with immutable tags it must not fail a rebuild of the same commit
                 if (tags.exists(repository.getRegistry(), repository.getRepository(), commitTag.get(), request.access())) {
                     events.info("Tag " + commitTag.get() + " already exists in " + repository + "; leaving it as it is.");
                 } else {
-                    containerizer.withAdditionalTag(commitTag.get());
+                    pushes.add(Containerizer.to(registryImage(repository.withQualifier(commitTag.get()), request.access())));
                     pushedTags.add(commitTag.get());
                 }
             }
+            pushes.add(Containerizer.to(registryImage(image, request.access())));
         } else {
             Path file = ((ImageTarget.Tar) request.target()).file();
-            containerizer = Containerizer.to(TarImage.at(file).named(image));
+            pushes.add(Containerizer.to(TarImage.at(file).named(image)));
         }
-        containerizer.setToolName(TOOL).setAllowInsecureRegistries(request.access().allowInsecure())
-                .addEventHandler(LogEvent.class, this::forward);
-        baseImageCache.ifPresent(containerizer::setBaseImageLayersCache);
+        pushedTags.add(0, request.version().value());
 
-        JibContainer container = containerize(builder(request, base), containerizer, image, base, request.access());
+        JibContainer container = null;
+        for (Containerizer containerizer : pushes) {
+            containerizer.setToolName(TOOL).setAllowInsecureRegistries(request.access().allowInsecure())
+                    .addEventHandler(LogEvent.class, this::forward);
+            baseImageCache.ifPresent(containerizer::setBaseImageLayersCache);
+            JibContainer pushed = containerize(builder(request, base), containerizer, image, base, request.access());
+            if (container != null && !container.getDigest().equals(pushed.getDigest())) {
+                throw new InfrastructureException("The image of " + image + " came out as " + pushed.getDigest()
+                        + " after " + container.getDigest() + " for the commit tag: its inputs changed during the"
+                        + " build. The version tag was not pushed; run the goal again.", null);
+            }
+            container = pushed;
+        }
         String digest = container.getDigest().toString();
         PackageReport report = new PackageReport(image.toString(), digest, pushedTags,
                 request.target() instanceof ImageTarget.Registry);
@@ -105,8 +115,7 @@ public final class PackageService {
     }
 
     private JibContainerBuilder builder(PackageRequest request, ImageReference base) {
-        JibContainerBuilder builder = Jib.from(RegistryImage.named(base)
-                .addCredentialRetriever(retriever(base.getRegistry(), request.access())));
+        JibContainerBuilder builder = Jib.from(registryImage(base, request.access()));
         for (ImagePlan.Layer layer : request.plan().layers()) {
             FileEntriesLayer.Builder entries = FileEntriesLayer.builder().setName(layer.name());
             layer.entries().forEach(e -> entries.addEntry(e.source(), AbsoluteUnixPath.get(e.target())));
@@ -194,6 +203,10 @@ public final class PackageService {
             case LIFECYCLE -> events.info(event.getMessage());
             default -> events.debug(event.getMessage());
         }
+    }
+
+    private static RegistryImage registryImage(ImageReference reference, RegistryAccess access) {
+        return RegistryImage.named(reference).addCredentialRetriever(retriever(reference.getRegistry(), access));
     }
 
     private static CredentialRetriever retriever(String registry, RegistryAccess access) {

@@ -22,7 +22,8 @@ import javax.net.ssl.SSLException;
 
 /**
  * Asks the registry's HTTP API v2 for the manifest of a tag ({@code HEAD /v2/<repository>/manifests/<tag>}),
- * answering its Basic or Bearer challenge with the same credentials a push uses.
+ * answering its Basic or Bearer challenge with the same credentials a push uses. A credential is only ever
+ * sent over HTTPS, as Jib does: a registry or token service on plain HTTP that asks for one is refused.
  */
 public final class RegistryApiTagLookup implements TagLookup {
 
@@ -31,10 +32,22 @@ public final class RegistryApiTagLookup implements TagLookup {
             "application/vnd.docker.distribution.manifest.v2+json",
             "application/vnd.docker.distribution.manifest.list.v2+json");
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    private static final int ATTEMPTS = 3;
+    private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(502, 503, 504);
 
-    private final HttpClient http = client(null);
+    private final HttpClient http;
     private final HttpClient unverified = client(trustingEveryCertificate());
-    private HttpClient current = http;
+    private HttpClient current;
+
+    public RegistryApiTagLookup() {
+        this(null);
+    }
+
+    /** @param trusted the TLS context for verified connections (a test's own CA); the JVM's default when null */
+    RegistryApiTagLookup(javax.net.ssl.SSLContext trusted) {
+        http = client(trusted);
+        current = http;
+    }
 
     @Override
     public boolean exists(String registry, String repository, String tag, RegistryAccess access) {
@@ -93,6 +106,7 @@ public final class RegistryApiTagLookup implements TagLookup {
         if (credential.isEmpty()) {
             throw refused(registry, access, false);
         }
+        refuseInClear(challenge.uri(), registry, "the registry");
         return basic(credential.get());
     }
 
@@ -112,7 +126,11 @@ public final class RegistryApiTagLookup implements TagLookup {
         if (params.containsKey("service")) {
             url.append("&service=").append(enc(params.get("service")));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30)).GET();
+        URI tokenService = URI.create(url.toString());
+        if (credential.isPresent()) {
+            refuseInClear(tokenService, registry, "its token service (the realm of its WWW-Authenticate challenge)");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(tokenService).timeout(Duration.ofSeconds(30)).GET();
         credential.ifPresent(c -> request.header("Authorization", basic(c)));
         HttpResponse<String> answer = call(request.build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 401 || answer.statusCode() == 403) {
@@ -137,9 +155,31 @@ public final class RegistryApiTagLookup implements TagLookup {
         return call(request.build(), HttpResponse.BodyHandlers.discarding());
     }
 
+    // a registry that is briefly unavailable (502/503/504, a reset connection) is asked again, as Jib does
     private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<T> answer = current.send(request, body);
+                if (attempt >= ATTEMPTS || !TRANSIENT.contains(answer.statusCode())) {
+                    return answer;
+                }
+            } catch (SSLException | java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+                throw e; // not transient: the caller fails over to plain HTTP or says it cannot reach the registry
+            } catch (IOException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InfrastructureException("Interrupted while asking " + request.uri().getHost(), e);
+            }
+            pause(attempt, request);
+        }
+    }
+
+    private static void pause(int attempt, HttpRequest request) {
         try {
-            return current.send(request, body);
+            Thread.sleep(1000L * attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InfrastructureException("Interrupted while asking " + request.uri().getHost(), e);
@@ -170,6 +210,19 @@ public final class RegistryApiTagLookup implements TagLookup {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this JVM", e);
         }
+    }
+
+    // the check Jib makes before it sends a credential (FailoverHttpClient): never over plain HTTP
+    private static void refuseInClear(URI target, String registry, String what) {
+        if ("https".equalsIgnoreCase(target.getScheme())) {
+            return;
+        }
+        URI shown = URI.create(target.getScheme() + "://" + target.getRawAuthority() + (target.getRawPath() == null ? "" : target.getRawPath()));
+        throw new RegistryAuthenticationException("Registry " + registry + " asks for its credential to be sent to "
+                + what + " at " + shown + ", which is plain HTTP: the password would travel in clear, so it was not"
+                + " sent. Serve " + shown.getRawAuthority() + " over HTTPS (for docker-registry: an https:// realm"
+                + " in auth.token), then run the goal again; allowInsecureRegistries does not change this,"
+                + " credentials are never sent over plain HTTP.");
     }
 
     private static String basic(RegistryCredential credential) {

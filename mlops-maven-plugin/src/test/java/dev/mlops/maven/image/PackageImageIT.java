@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +59,7 @@ class PackageImageIT {
         registry = LocalRegistry.start(Files.createDirectories(work.resolve("registry")), Optional.of(htpasswd));
         baseImage = JlinkBaseImage.push(registry.host(), "base/jre", Files.createDirectories(work.resolve("base")),
                 LocalRegistry.USER, LocalRegistry.PASSWORD);
-        sample = copySample(Path.of(System.getProperty("sample.dir", "../sample-model-repo")), work.resolve("sample"));
+        sample = SampleProject.copy(work.resolve("sample"));
     }
 
     @AfterAll
@@ -271,36 +270,11 @@ class PackageImageIT {
     }
 
     private Tools.Result mvn(Map<String, String> env, String... goals) {
-        List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-ntp",
-                "-Dmaven.repo.local=" + System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"),
-                "-Dmlops.store=" + work.resolve("store"),
+        List<String> args = new ArrayList<>(List.of("-Dmlops.store=" + work.resolve("store"),
                 "-Dmlops.image=" + registry.host() + "/" + REPOSITORY,
                 "-Dmlops.image.base=" + baseImage,
                 "-Dmlops.image.allowInsecureRegistries=true"));
-        command.addAll(List.of(goals));
-        return Tools.run(command, sample, env, 600);
-    }
-
-    private static String mavenExecutable() {
-        String home = System.getProperty("maven.home");
-        return home != null && Files.isExecutable(Path.of(home, "bin", "mvn")) ? Path.of(home, "bin", "mvn").toString() : "mvn";
-    }
-
-    private static Path copySample(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path relative = from.relativize(file);
-                if (relative.startsWith("target")) {
-                    continue;
-                }
-                Files.createDirectories(to.resolve(relative).getParent());
-                Files.copy(file, to.resolve(relative));
-            }
-        }
-        Tools.ok(List.of("git", "init", "-q"), to, 30);
-        Tools.ok(List.of("git", "-c", "user.name=it", "-c", "user.email=it@example.com", "add", "."), to, 30);
-        Tools.ok(List.of("git", "-c", "user.name=it", "-c", "user.email=it@example.com", "commit", "-q", "-m",
-                "feat: spam classifier"), to, 30);
-        return to;
+        args.addAll(List.of(goals));
+        return SampleProject.mvn(sample, env, args);
     }
 }
