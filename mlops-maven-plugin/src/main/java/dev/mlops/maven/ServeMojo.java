@@ -24,7 +24,7 @@ public class ServeMojo extends AbstractModelMojo {
 
     /** The port to listen on. */
     @Parameter(property = MlopsProperties.SERVE_PORT, defaultValue = "8080")
-    int port;
+    String port;
 
     /** Extra arguments for the model server's JVM, e.g. {@code -Xmx1g}. */
     @Parameter(property = MlopsProperties.DEPLOY_JVM_ARGS)
@@ -42,7 +42,7 @@ public class ServeMojo extends AbstractModelMojo {
         ModelVersion chosen = serving.choose(model, requestedVersion(version));
         int exit = serving.serve(model, chosen, modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)),
                 outputDir().resolve("serve"),
-                Integer.parseInt(commandLine().string(MlopsProperties.SERVE_PORT, Integer.toString(port))));
+                integer(MlopsProperties.SERVE_PORT, port, 0, MAX_PORT));
         // 143 is SIGTERM: the user stopped it
         if (exit != 0 && exit != 143) {
             throw new InfrastructureException("The model server exited with code " + exit + "; see its output above", null);
