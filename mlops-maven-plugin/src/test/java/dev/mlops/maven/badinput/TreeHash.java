@@ -37,11 +37,12 @@ record TreeHash(Map<String, String> entries) {
         return new TreeHash(entries);
     }
 
-    /** The same without directories that hold nothing: a refused deploy may leave its empty folders behind. */
+    /** The same without directories that hold no file: a refused deploy may leave its empty folders behind. */
     TreeHash withoutEmptyDirectories() {
         Map<String, String> kept = new TreeMap<>();
         entries.forEach((name, what) -> {
-            boolean empty = what.startsWith("dir ") && entries.keySet().stream().noneMatch(n -> n.startsWith(name + "/"));
+            boolean empty = what.startsWith("dir ") && entries.entrySet().stream()
+                    .noneMatch(e -> e.getKey().startsWith(name + "/") && !e.getValue().startsWith("dir "));
             if (!empty) {
                 kept.put(name, what);
             }
