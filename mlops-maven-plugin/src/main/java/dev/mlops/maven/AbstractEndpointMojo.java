@@ -32,7 +32,7 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
 
     /** The local endpoint's port when it is first created; 0 picks a free one. It then keeps its port. */
     @Parameter(property = MlopsProperties.DEPLOY_PORT, defaultValue = "0")
-    int port;
+    String port;
 
     /** The alias that follows what the endpoint serves. */
     @Parameter(property = MlopsProperties.DEPLOY_ALIAS, defaultValue = "production")
@@ -40,7 +40,7 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
 
     /** How many records of the test channel the new version must answer before it gets traffic; 0 skips the check. */
     @Parameter(property = MlopsProperties.DEPLOY_SMOKE_RECORDS, defaultValue = "5")
-    int smokeRecords;
+    String smokeRecords;
 
     /** How long a new version may take to start and answer {@code /ping} (ISO-8601 duration). */
     @Parameter(property = MlopsProperties.DEPLOY_STARTUP_TIMEOUT, defaultValue = "PT2M")
@@ -66,7 +66,7 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
         EndpointBackends.requireKnown(commandLine().string(MlopsProperties.BACKEND, backend));
         LocalEndpointBackend.Settings settings = new LocalEndpointBackend.Settings(endpointsDir(),
                 modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)), routerJvm(),
-                integer(MlopsProperties.DEPLOY_PORT, Integer.toString(port)),
+                integer(MlopsProperties.DEPLOY_PORT, port, 0, MAX_PORT),
                 Durations.parse(commandLine().string(MlopsProperties.DEPLOY_STARTUP_TIMEOUT, startupTimeout),
                         "startupTimeout", MlopsProperties.DEPLOY_STARTUP_TIMEOUT),
                 Durations.parse(commandLine().string(MlopsProperties.DEPLOY_INVOCATION_TIMEOUT, invocationTimeout),
@@ -91,7 +91,7 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
     }
 
     private Optional<SmokeTest> smokeTest() {
-        int records = Integer.parseInt(commandLine().string(MlopsProperties.DEPLOY_SMOKE_RECORDS, Integer.toString(smokeRecords)));
+        int records = integer(MlopsProperties.DEPLOY_SMOKE_RECORDS, smokeRecords, 0, Integer.MAX_VALUE);
         if (records <= 0) {
             getLog().warn("No smoke test (" + MlopsProperties.DEPLOY_SMOKE_RECORDS + " is " + records
                     + "): the new version gets traffic as soon as it answers /ping.");

@@ -19,6 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** What the goals that run the model's own code share: its data channels and a JVM on its class path. */
 public abstract class AbstractModelMojo extends AbstractMlopsMojo {
 
+    static final int MAX_PORT = 65535;
+
     /**
      * Input channels: the name of each (as the model reads it) to a directory of data, relative to the
      * project. {@code train} is trained on; {@code test} is evaluated on and smoke-tests deployments.
@@ -93,9 +95,20 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException | NullPointerException e) {
+            // no cause: Maven would print the JDK's "For input string" after the message
             throw new ConfigurationException("'" + text + "' is not a whole number: fix -D" + property + " or its"
-                    + " element in the plugin configuration.", e);
+                    + " element in the plugin configuration.");
         }
+    }
+
+    /** A whole number from {@code min} to {@code max}, else a message that names the property and the range. */
+    final int integer(String property, String pomValue, int min, int max) {
+        int value = integer(property, pomValue);
+        if (value < min || value > max) {
+            throw new ConfigurationException("-D" + property + " is " + value + "; give a whole number from " + min
+                    + " to " + max + " (there or in its element in the plugin configuration).");
+        }
+        return value;
     }
 
     /** Who ran the goal, for the manifest's audit: the CI job and its user, else the OS user. */

@@ -24,7 +24,7 @@ public class ServeMojo extends AbstractModelMojo {
 
     /** The port to listen on. */
     @Parameter(property = MlopsProperties.SERVE_PORT, defaultValue = "8080")
-    int port;
+    String port;
 
     /** The address to listen on: this machine only by default; {@code 0.0.0.0} opens every interface. */
     @Parameter(property = MlopsProperties.SERVE_HOST, defaultValue = "127.0.0.1")
@@ -46,7 +46,7 @@ public class ServeMojo extends AbstractModelMojo {
         ModelVersion chosen = serving.choose(model, requestedVersion(version));
         int exit = serving.serve(model, chosen, modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)),
                 outputDir().resolve("serve"), commandLine().string(MlopsProperties.SERVE_HOST, host),
-                Integer.parseInt(commandLine().string(MlopsProperties.SERVE_PORT, Integer.toString(port))));
+                integer(MlopsProperties.SERVE_PORT, port, 0, MAX_PORT));
         // 143 is SIGTERM: the user stopped it
         if (exit != 0 && exit != 143) {
             throw new InfrastructureException("The model server exited with code " + exit + "; see its output above", null);
