@@ -8,6 +8,7 @@ import dev.mlops.core.deploy.SmokeTest;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.io.ModelJvm;
+import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -80,9 +81,18 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
     }
 
     final DeployRequest request(Optional<ModelVersion> version, boolean allowRejected) {
-        return new DeployRequest(modelName(), endpointName(), version,
-                commandLine().string(MlopsProperties.DEPLOY_ALIAS, alias), allowRejected, smokeTest(), outputDir(),
-                actor());
+        return new DeployRequest(modelName(), endpointName(), version, aliasName(), allowRejected, smokeTest(),
+                outputDir(), actor());
+    }
+
+    private String aliasName() {
+        String name = commandLine().string(MlopsProperties.DEPLOY_ALIAS, alias);
+        if (!Alias.isValidName(name)) {
+            throw new ConfigurationException("Invalid alias name '" + name + "': use 1-63 lower-case letters, digits"
+                    + " and '-', e.g. production or staging. Fix <alias> in the plugin configuration or -D"
+                    + MlopsProperties.DEPLOY_ALIAS + ".");
+        }
+        return name;
     }
 
     final String endpointName() {

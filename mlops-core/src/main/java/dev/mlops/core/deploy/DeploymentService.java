@@ -81,6 +81,7 @@ public final class DeploymentService {
         Optional<ModelVersion> previousVersion = alias.flatMap(a -> a.previous().stream()
                 .filter(v -> !v.equals(a.version())).findFirst()).map(ModelVersion::new);
         if (previousVersion.isEmpty()) {
+            store.aliasedManifest(request.model(), request.alias()); // an alias naming a lost version is an error, not "nothing to do"
             events.info("'" + request.model() + "' has no previous " + request.alias() + " version to roll back to"
                     + alias.map(a -> " (" + request.alias() + " is " + a.version() + ")").orElse("")
                     + "; nothing was changed.");

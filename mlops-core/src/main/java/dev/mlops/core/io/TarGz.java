@@ -144,6 +144,10 @@ public final class TarGz {
                 long copied;
                 try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
                     copied = tar.transferTo(out);
+                } catch (IOException cutShort) {
+                    // name the entry: "Truncated TAR archive" alone does not say which file lied about its size
+                    throw new IOException("entry '" + name + "' (its header says " + size + " bytes): "
+                            + cutShort.getMessage(), cutShort);
                 }
                 if (copied != size) {
                     throw new IOException("entry '" + name + "' holds " + copied + " bytes, not the " + size

@@ -10,7 +10,14 @@ import java.util.List;
  */
 public record Alias(String name, String version, String movedAt, List<String> previous) {
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
     public Alias {
         previous = previous == null ? List.of() : List.copyOf(previous);
+    }
+
+    /** Lower-case letters, digits and '-', 1 to 63 characters, starting with a letter or digit. */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
     }
 }

@@ -32,7 +32,6 @@ public final class FileModelStore implements ModelStore {
     static final String ALIASES = "aliases";
     static final String RESERVATIONS = ".reservations";
     private static final int ALIAS_HISTORY = 20;
-    private static final java.util.regex.Pattern ALIAS_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Map<String, java.util.concurrent.locks.ReentrantLock> LOCKS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -242,6 +241,11 @@ public final class FileModelStore implements ModelStore {
     @Override
     public Optional<Alias> alias(ModelName model, String alias) {
         Path file = aliasFile(model, requireAliasName(alias));
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+            // something is there: treating it as "no alias" would let the gate approve against nothing
+            throw new StoreIntegrityException("The alias file " + file + " is not a file. Remove it and move the alias"
+                    + " with mvn mlops:deploy -Dmlops.version=<version>.");
+        }
         return Files.isRegularFile(file) ? Optional.of(readAlias(model, alias, file)) : Optional.empty();
     }
 
@@ -403,7 +407,7 @@ public final class FileModelStore implements ModelStore {
     }
 
     private List<String> aliasNames(ModelName model) {
-        return childNames(modelDir(model).resolve(ALIASES)).stream().filter(n -> ALIAS_NAME.matcher(n).matches()).toList();
+        return childNames(modelDir(model).resolve(ALIASES)).stream().filter(Alias::isValidName).toList();
     }
 
     /**
@@ -458,7 +462,7 @@ public final class FileModelStore implements ModelStore {
     }
 
     private static String requireAliasName(String alias) {
-        if (alias == null || !ALIAS_NAME.matcher(alias).matches()) {
+        if (!Alias.isValidName(alias)) {
             throw new ConfigurationException("Invalid alias name '" + alias
                     + "': use lower-case letters, digits and '-', e.g. production or staging.");
         }
