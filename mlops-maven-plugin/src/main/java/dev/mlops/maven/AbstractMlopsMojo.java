@@ -2,6 +2,7 @@ package dev.mlops.maven;
 
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsException;
+import dev.mlops.core.ci.CiEnvironment;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.evaluate.GateFailedException;
@@ -11,6 +12,7 @@ import dev.mlops.core.train.TrainingFailedException;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
@@ -55,6 +57,8 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     @Parameter(property = MlopsProperties.ENDPOINTS_DIRECTORY, defaultValue = "${user.home}/.mlops/endpoints")
     private File endpointsDirectory;
 
+    private CiEnvironment ci;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         // the request is shared by every module and goal of one build (a Mojo made by hand has no session)
@@ -95,6 +99,24 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     /** The {@code -D} properties of this build. */
     Properties userProperties() {
         return session.getUserProperties();
+    }
+
+    /** The process environment, read at the Mojo edge (tests give their own). */
+    Map<String, String> environment() {
+        return System.getenv();
+    }
+
+    /** What GitLab CI says about this pipeline, read from the environment once per goal. */
+    protected final CiEnvironment ci() {
+        if (ci == null) {
+            ci = CiEnvironment.from(environment());
+        }
+        return ci;
+    }
+
+    /** Who ran the goal, for the manifest's audit: the CI job and its user, else the OS user. */
+    protected final String actor() {
+        return ci().actor(System.getProperty("user.name", "unknown"));
     }
 
     protected final ModelName modelName() {

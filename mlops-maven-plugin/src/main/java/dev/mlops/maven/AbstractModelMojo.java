@@ -111,16 +111,6 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
         return value;
     }
 
-    /** Who ran the goal, for the manifest's audit: the CI job and its user, else the OS user. */
-    static String actor() {
-        String job = System.getenv("CI_JOB_URL");
-        if (job != null && !job.isBlank()) {
-            String user = System.getenv("GITLAB_USER_LOGIN");
-            return (user == null ? "" : user + " via ") + job;
-        }
-        return System.getProperty("user.name", "unknown");
-    }
-
     final Optional<Path> channelDir(String name) {
         return Optional.ofNullable(channelDirs().get(name));
     }

@@ -145,7 +145,7 @@ public class PackageMojo extends AbstractMlopsMojo {
             PackageRequest request = new PackageRequest(modelName(), version(), plan(),
                     commandLine().string(MlopsProperties.IMAGE_BASE, baseImage), jvmFlags(), imageTarget,
                     new RegistryAccess(credentials, commandLine().flag(MlopsProperties.IMAGE_ALLOW_INSECURE, allowInsecureRegistries)),
-                    GitRevision.of(env, baseDir()), sourceUrl(env), outputDir(), Optional.of(baseDir()));
+                    GitRevision.of(ci(), baseDir()), sourceUrl(), outputDir(), Optional.of(baseDir()));
             PackageReport report = new PackageService(modelStore(), new RegistryApiTagLookup(), events, Optional.empty())
                     .packageImage(request);
             getLog().info("Image: " + (report.pushed() ? report.imageByDigest() : report.image() + " (" + report.digest() + ")"));
@@ -194,12 +194,10 @@ public class PackageMojo extends AbstractMlopsMojo {
         return flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.trim().split("\\s+"));
     }
 
-    private Optional<String> sourceUrl(Map<String, String> env) {
+    private Optional<String> sourceUrl() {
         String given = commandLine().string(MlopsProperties.IMAGE_SOURCE, null);
-        if (given == null) {
-            given = env.getOrDefault("CI_PROJECT_URL", source);
-        }
-        return Optional.ofNullable(given).filter(s -> !s.isBlank());
+        return given != null ? Optional.of(given).filter(s -> !s.isBlank())
+                : ci().projectUrl().or(() -> Optional.ofNullable(source).filter(s -> !s.isBlank()));
     }
 
     private Optional<URI> ecrEndpoint() {

@@ -73,7 +73,7 @@ public class TrainMojo extends AbstractModelMojo {
     TrainingRequest request() {
         return new TrainingRequest(modelName(), requestedVersion(version), channelDirs(),
                 commandLine().map(MlopsProperties.HYPERPARAMETER_PREFIX, hyperparameters),
-                outputDir(), GitRevision.of(System.getenv(), baseDir()), Optional.of(baseDir()));
+                outputDir(), GitRevision.of(ci(), baseDir()), Optional.of(baseDir()));
     }
 
     LocalTrainingBackend.Settings localSettings() {

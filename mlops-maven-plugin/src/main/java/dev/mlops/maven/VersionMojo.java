@@ -5,7 +5,6 @@ import dev.mlops.core.version.GitCommitLog;
 import dev.mlops.core.version.VersionReport;
 import dev.mlops.core.version.VersionRequest;
 import dev.mlops.core.version.VersionService;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -39,13 +38,13 @@ public class VersionMojo extends AbstractMlopsMojo {
     @Override
     protected void run() {
         VersionService service = new VersionService(modelStore(), new GitCommitLog(baseDir()), new MavenEvents(getLog(), ""));
-        VersionReport report = service.reserveNext(request(System.getenv()));
+        VersionReport report = service.reserveNext(request());
         getLog().info("MLOPS_VERSION=" + report.version() + " written to " + outputDir().resolve(VersionService.DOTENV));
     }
 
-    VersionRequest request(Map<String, String> environment) {
+    VersionRequest request() {
         Optional<ModelVersion> explicit = Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, version))
                 .filter(v -> !v.isBlank()).map(ModelVersion::new);
-        return new VersionRequest(modelName(), explicit, environment, outputDir(), Optional.of(baseDir()));
+        return new VersionRequest(modelName(), explicit, ci(), outputDir(), Optional.of(baseDir()));
     }
 }

@@ -10,6 +10,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,7 @@ class TrainMojoTest {
     @TempDir Path temp;
 
     private final Properties commandLine = new Properties();
+    private final Map<String, String> environment = new HashMap<>();
     private TrainMojo mojo;
 
     @BeforeEach
@@ -33,6 +35,11 @@ class TrainMojoTest {
             @Override
             Properties userProperties() {
                 return commandLine;
+            }
+
+            @Override
+            Map<String, String> environment() {
+                return environment;
             }
         };
         MavenProject project = new MavenProject();
@@ -73,6 +80,21 @@ class TrainMojoTest {
         assertEquals(Map.of("epochs", "9"), request.hyperparameters());
         assertEquals(List.of("-Xmx1g", "-Dx=y"), localSettingsWithoutClasspath().jvm().jvmArgs());
         assertEquals(Duration.ofMinutes(5), localSettingsWithoutClasspath().timeout());
+    }
+
+    @Test
+    void theCommitAndTheActorComeFromTheCiEnvironment() {
+        String sha = "0123456789abcdef0123456789abcdef01234567";
+        environment.put("CI_COMMIT_SHA", sha);
+        environment.put("CI_JOB_URL", "https://gitlab.example.com/team/spam/-/jobs/42");
+        environment.put("GITLAB_USER_LOGIN", "alice");
+        assertEquals(sha, mojo.request().gitCommit().orElseThrow());
+        assertEquals("alice via https://gitlab.example.com/team/spam/-/jobs/42", mojo.actor());
+    }
+
+    @Test
+    void outsideCiTheActorIsTheOsUser() {
+        assertEquals(System.getProperty("user.name", "unknown"), mojo.actor());
     }
 
     @Test

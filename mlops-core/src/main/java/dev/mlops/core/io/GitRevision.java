@@ -1,9 +1,9 @@
 package dev.mlops.core.io;
 
+import dev.mlops.core.ci.CiEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -15,12 +15,8 @@ public final class GitRevision {
 
     private GitRevision() {}
 
-    public static Optional<String> of(Map<String, String> environment, Path directory) {
-        String fromCi = environment.get("CI_COMMIT_SHA");
-        if (fromCi != null && SHA.matcher(fromCi).matches()) {
-            return Optional.of(fromCi);
-        }
-        return askGit(directory);
+    public static Optional<String> of(CiEnvironment ci, Path directory) {
+        return ci.commit().filter(sha -> SHA.matcher(sha).matches()).or(() -> askGit(directory));
     }
 
     private static Optional<String> askGit(Path directory) {

@@ -1,5 +1,6 @@
 package dev.mlops.core.version;
 
+import dev.mlops.core.ci.CiEnvironment;
 import dev.mlops.core.domain.ModelVersion;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,7 +39,7 @@ public final class NextVersion {
         }
         StringBuilder pre = new StringBuilder("mr");
         ci.mergeRequestIid().ifPresent(iid -> pre.append('.').append(iid));
-        ci.shortSha().ifPresent(sha -> pre.append('.').append(identifier(sha)));
+        ci.shortCommit().ifPresent(sha -> pre.append('.').append(identifier(sha)));
         if (attempt > 0) {
             pre.append('.').append(attempt + 1); // a re-run of the same merge-request pipeline
         }

@@ -2,6 +2,7 @@ package dev.mlops.core.version;
 
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.ci.CiEnvironment;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
@@ -62,7 +63,7 @@ public final class VersionService {
 
     private VersionReport compute(VersionRequest request) {
         ModelName model = request.model();
-        CiEnvironment ci = CiEnvironment.from(request.ciEnvironment());
+        CiEnvironment ci = request.ci();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<ModelVersion> latest = NextVersion.latestRelease(store.reservedOrStored(model));
             Optional<String> since = latest.flatMap(v -> boundary(model, v));

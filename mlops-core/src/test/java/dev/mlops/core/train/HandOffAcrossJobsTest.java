@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.ci.CiEnvironment;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
@@ -54,7 +55,7 @@ class HandOffAcrossJobsTest {
         // job 1: mlops:version, then mlops:package to a tarball, with the store inside the project (as the CI templates keep it)
         ModelStore firstStore = ModelStores.open(".mlops/store", firstJob);
         new VersionService(firstStore, noCommits(), MlopsEvents.NONE).reserveNext(new VersionRequest(MODEL,
-                Optional.of(new ModelVersion("1.0.0")), Map.of(), firstJob.resolve("target/mlops"), Optional.of(firstJob)));
+                Optional.of(new ModelVersion("1.0.0")), CiEnvironment.NONE, firstJob.resolve("target/mlops"), Optional.of(firstJob)));
         new PackageService(firstStore, new RegistryApiTagLookup(), MlopsEvents.NONE, Optional.empty()).packageImage(
                 new PackageRequest(MODEL, new ModelVersion("1.0.0"), ImagePlan.of(firstJob.resolve("target/classes"), List.of()),
                         "scratch", List.of(), new ImageTarget.Tar("word-count", firstJob.resolve("target/mlops/image.tar")),

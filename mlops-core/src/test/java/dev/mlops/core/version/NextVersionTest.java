@@ -2,6 +2,7 @@ package dev.mlops.core.version;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mlops.core.ci.CiEnvironment;
 import dev.mlops.core.domain.ModelVersion;
 import java.util.List;
 import java.util.Map;
