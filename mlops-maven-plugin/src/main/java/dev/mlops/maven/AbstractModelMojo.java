@@ -8,7 +8,6 @@ import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.TarGz;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +120,7 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
 
     /** A JVM on the model's runtime class path (its classes and dependencies, the runtime among them). */
     final ModelJvm modelJvm(String jvmArgs) {
-        List<String> args = jvmArgs == null || jvmArgs.isBlank() ? List.of() : Arrays.asList(jvmArgs.trim().split("\\s+"));
-        return new ModelJvm(javaExecutable(), runtimeClasspath(), args, Map.of());
+        return new ModelJvm(javaExecutable(), runtimeClasspath(), ModelJvm.splitArgs(jvmArgs), Map.of());
     }
 
     final Path javaExecutable() {

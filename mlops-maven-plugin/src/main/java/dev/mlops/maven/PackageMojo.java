@@ -7,7 +7,6 @@ import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.image.CredentialChain;
 import dev.mlops.core.image.DockerConfigCredentials;
 import dev.mlops.core.image.EnvironmentCredentials;
-import dev.mlops.core.image.FixedCredentials;
 import dev.mlops.core.image.ImagePlan;
 import dev.mlops.core.image.ImageTarget;
 import dev.mlops.core.image.PackageReport;
@@ -15,19 +14,18 @@ import dev.mlops.core.image.PackageRequest;
 import dev.mlops.core.image.PackageService;
 import dev.mlops.core.image.RegistryAccess;
 import dev.mlops.core.image.RegistryApiTagLookup;
-import dev.mlops.core.image.RegistryCredential;
 import dev.mlops.core.image.RegistryCredentials;
 import dev.mlops.core.image.RepositorySetup;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.GitRevision;
-import dev.mlops.core.io.NearestName;
+import dev.mlops.core.io.ModelJvm;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Execute;
@@ -35,10 +33,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Builds the model's training and inference image with jib-core (layers for dependencies, snapshot
@@ -49,10 +44,6 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 @Mojo(name = "package", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class PackageMojo extends AbstractMlopsMojo {
-
-    static final String TARGET_REGISTRY = "registry";
-    static final String TARGET_ECR = "ecr";
-    static final String TARGET_TAR = "tar";
 
     /** The version to package; {@code MLOPS_VERSION} from {@code mlops.env} (written by mlops:version) when not set. */
     @Parameter(property = MlopsProperties.VERSION)
@@ -120,53 +111,46 @@ public class PackageMojo extends AbstractMlopsMojo {
         Map<String, String> env = System.getenv();
         MlopsEvents events = new MavenEvents(getLog(), "");
         String repository = commandLine().string(MlopsProperties.IMAGE, image);
-        String chosen = targetName(repository);
-        Optional<EcrAccess> ecr = Optional.empty();
+        List<EcrAccess> ecr = new ArrayList<>();
         try {
-            List<RegistryCredentials> places = new ArrayList<>();
-            ImageTarget imageTarget;
-            if (chosen.equals(TARGET_TAR)) {
-                String name = repository == null || repository.isBlank() ? modelName().value() : repository;
-                imageTarget = new ImageTarget.Tar(name, baseDir().resolve(commandLine().string(MlopsProperties.IMAGE_TAR_FILE, tarFile)));
-            } else if (chosen.equals(TARGET_ECR)) {
-                ecr = Optional.of(EcrAccess.open(hostOf(repository), ecrEndpoint(),
+            ImageTarget imageTarget = imageTarget(repository, registry -> {
+                ecr.add(EcrAccess.open(registry, ecrEndpoint(),
                         commandLine().flag(MlopsProperties.ECR_CREATE_REPOSITORY, ecrCreateRepository), events, clock()));
-                places.add(ecr.get().credentials());
-                imageTarget = new ImageTarget.Registry(repository, ecr.get().repositorySetup());
-            } else {
-                imageTarget = new ImageTarget.Registry(repository, RepositorySetup.NONE);
-            }
-            settingsServer(repository).ifPresent(places::add);
+                return ecr.get(0).repositorySetup();
+            });
+            List<RegistryCredentials> places = new ArrayList<>();
+            ecr.forEach(access -> places.add(access.credentials()));
+            SettingsXmlCredentials.find(session.getSettings(), settingsDecrypter,
+                    commandLine().string(MlopsProperties.IMAGE_SERVER_ID, serverId), repository).ifPresent(places::add);
             places.add(DockerConfigCredentials.inDefaultPlace(env, Path.of(System.getProperty("user.home"))));
             places.add(new EnvironmentCredentials(env));
             CredentialChain credentials = new CredentialChain(places);
             getLog().debug("Registry credentials are looked up in: " + credentials.describe());
 
             PackageRequest request = new PackageRequest(modelName(), version(), plan(),
-                    commandLine().string(MlopsProperties.IMAGE_BASE, baseImage), jvmFlags(), imageTarget,
+                    commandLine().string(MlopsProperties.IMAGE_BASE, baseImage),
+                    ModelJvm.splitArgs(commandLine().string(MlopsProperties.IMAGE_JVM_FLAGS, jvmFlags)), imageTarget,
                     new RegistryAccess(credentials, commandLine().flag(MlopsProperties.IMAGE_ALLOW_INSECURE, allowInsecureRegistries)),
                     GitRevision.of(ci(), baseDir()), sourceUrl(), outputDir(), Optional.of(baseDir()));
             PackageReport report = new PackageService(modelStore(), new RegistryApiTagLookup(), events, Optional.empty())
                     .packageImage(request);
             getLog().info("Image: " + (report.pushed() ? report.imageByDigest() : report.image() + " (" + report.digest() + ")"));
         } finally {
-            ecr.ifPresent(EcrAccess::close);
+            ecr.forEach(EcrAccess::close);
         }
     }
 
-    private String targetName(String repository) {
-        String given = commandLine().string(MlopsProperties.IMAGE_TARGET, target);
-        String chosen = given == null || given.isBlank() ? (repository == null || repository.isBlank() ? TARGET_TAR : TARGET_REGISTRY) : given;
-        if (!List.of(TARGET_REGISTRY, TARGET_ECR, TARGET_TAR).contains(chosen)) {
-            throw new ConfigurationException("Unknown image target '" + chosen + "': use registry, ecr or tar in <target>"
-                    + " or -D" + MlopsProperties.IMAGE_TARGET + "."
-                    + NearestName.hint(chosen, List.of(TARGET_REGISTRY, TARGET_ECR, TARGET_TAR)));
+    private ImageTarget imageTarget(String repository, Function<String, RepositorySetup> ecrSetup) {
+        try {
+            return ImageTarget.of(commandLine().string(MlopsProperties.IMAGE_TARGET, target), repository,
+                    modelName().value(), tarPath(), ecrSetup);
+        } catch (ImageTarget.InvalidTarget e) {
+            throw new ConfigurationException(e.missingRepository()
+                    ? "The " + e.target() + " target needs an image repository: set <image> or -D"
+                            + MlopsProperties.IMAGE + "=registry.example.com/team/" + modelName() + "."
+                    : "Unknown image target '" + e.target() + "': use registry, ecr or tar in <target>"
+                            + " or -D" + MlopsProperties.IMAGE_TARGET + "." + e.hint());
         }
-        if (!chosen.equals(TARGET_TAR) && (repository == null || repository.isBlank())) {
-            throw new ConfigurationException("The " + chosen + " target needs an image repository: set <image> or -D"
-                    + MlopsProperties.IMAGE + "=registry.example.com/team/" + modelName() + ".");
-        }
-        return chosen;
     }
 
     ModelVersion version() {
@@ -189,9 +173,9 @@ public class PackageMojo extends AbstractMlopsMojo {
         return ImagePlan.of(Path.of(project.getBuild().getOutputDirectory()), jars);
     }
 
-    private List<String> jvmFlags() {
-        String flags = commandLine().string(MlopsProperties.IMAGE_JVM_FLAGS, jvmFlags);
-        return flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.trim().split("\\s+"));
+    private Path tarPath() {
+        String given = commandLine().string(MlopsProperties.IMAGE_TAR_FILE, tarFile);
+        return given == null ? null : baseDir().resolve(given);
     }
 
     private Optional<String> sourceUrl() {
@@ -203,41 +187,5 @@ public class PackageMojo extends AbstractMlopsMojo {
     private Optional<URI> ecrEndpoint() {
         String given = commandLine().string(MlopsProperties.ECR_ENDPOINT, ecrEndpoint);
         return Optional.ofNullable(given).filter(s -> !s.isBlank()).map(URI::create);
-    }
-
-    /** The settings.xml server named by serverId, else the one whose id is the registry host; decrypted. */
-    private Optional<RegistryCredentials> settingsServer(String repository) {
-        if (repository == null || repository.isBlank()) {
-            return Optional.empty();
-        }
-        String host = hostOf(repository);
-        String explicitId = commandLine().string(MlopsProperties.IMAGE_SERVER_ID, serverId);
-        String id = explicitId == null || explicitId.isBlank() ? host : explicitId;
-        Server server = session.getSettings().getServer(id);
-        if (server == null) {
-            if (explicitId != null && !explicitId.isBlank()) {
-                throw new ConfigurationException("No <server> with <id>" + id + "</id> in settings.xml, as <serverId> /"
-                        + " -D" + MlopsProperties.IMAGE_SERVER_ID + " asks. Add it, or leave serverId out.");
-            }
-            return Optional.empty();
-        }
-        SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        if (!decrypted.getProblems().isEmpty()) {
-            throw new ConfigurationException("Cannot decrypt the password of settings.xml server '" + id + "': "
-                    + decrypted.getProblems().get(0).getMessage() + ". Check settings-security.xml.");
-        }
-        Server plain = decrypted.getServer();
-        if (plain.getUsername() == null || plain.getPassword() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new FixedCredentials("settings.xml server '" + id + "'", host,
-                new RegistryCredential(plain.getUsername(), plain.getPassword())));
-    }
-
-    private static String hostOf(String repository) {
-        int slash = repository.indexOf('/');
-        String first = slash > 0 ? repository.substring(0, slash) : "";
-        // the same rule as Docker's: the first component is a registry only if it looks like a host
-        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "registry-1.docker.io";
     }
 }

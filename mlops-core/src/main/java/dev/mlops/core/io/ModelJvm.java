@@ -28,6 +28,11 @@ public record ModelJvm(Path javaExecutable, List<Path> classpath, List<String> j
         environment = Map.copyOf(environment);
     }
 
+    /** JVM flags as a user writes them, space-separated ({@code -Xmx1g -XX:+UseG1GC}); none when blank. */
+    public static List<String> splitArgs(String flags) {
+        return flags == null || flags.isBlank() ? List.of() : List.of(flags.trim().split("\\s+"));
+    }
+
     /** The command line for {@code entryPoint}, after checking that the runtime is on the class path. */
     public List<String> command(String entryPoint) {
         requireRuntimeOnClasspath();
