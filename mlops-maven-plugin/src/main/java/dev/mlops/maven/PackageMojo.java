@@ -108,7 +108,7 @@ public class PackageMojo extends AbstractMlopsMojo {
 
     @Override
     protected void run() {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = environment();
         MlopsEvents events = new MavenEvents(getLog(), "");
         String repository = commandLine().string(MlopsProperties.IMAGE, image);
         List<EcrAccess> ecr = new ArrayList<>();
