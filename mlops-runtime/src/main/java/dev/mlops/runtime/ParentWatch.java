@@ -40,10 +40,16 @@ final class ParentWatch {
         watcher.start();
     }
 
+    /**
+     * Start times read by two JVMs can differ by a second: the JDK adds the process's ticks since boot to
+     * the kernel's boot time, which {@code /proc/stat} gives in whole seconds, recomputed at each read.
+     */
+    static final long START_TIME_TOLERANCE_MILLIS = 2000;
+
     static boolean alive(long pid, long startedAt) {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .filter(p -> startedAt == 0 || p.info().startInstant().map(Instant::toEpochMilli)
-                        .map(at -> at == startedAt).orElse(true))
+                        .map(at -> Math.abs(at - startedAt) <= START_TIME_TOLERANCE_MILLIS).orElse(true))
                 .isPresent();
     }
 

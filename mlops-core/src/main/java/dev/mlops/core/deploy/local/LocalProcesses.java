@@ -22,6 +22,15 @@ final class LocalProcesses {
         }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> startedAt == 0 || startedAt(p) == 0 || startedAt(p) == startedAt);
+                .filter(p -> startedAt == 0 || startedAt(p) == 0 || sameStart(startedAt(p), startedAt));
+    }
+
+    /**
+     * Two JVMs can read a process's start a second apart (the JDK adds its ticks since boot to the boot
+     * time {@code /proc/stat} gives in whole seconds, recomputed at each read): an undeploy then found
+     * nothing to stop. A pid recycled within two seconds of the recorded start is not a real risk.
+     */
+    static boolean sameStart(long a, long b) {
+        return Math.abs(a - b) <= 2000;
     }
 }
