@@ -79,8 +79,8 @@ public final class EndpointRouter {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (BindException e) {
-            System.out.println("[mlops-router] cannot listen on 127.0.0.1:" + port + ": port " + port + " is in use ("
-                    + e.getMessage() + ")");
+            // the deploying build reads this line from router.log: "Address already in use", "Permission denied", …
+            System.out.println("[mlops-router] cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
             System.exit(3);
             return;
         }

@@ -279,9 +279,11 @@ public final class LocalEndpointBackend implements EndpointBackend {
             }
             if (!router.isAlive()) {
                 String tail = ChildProcesses.tail(log, 10);
-                if (router.exitValue() == 3 && tail.contains("is in use")) {
-                    throw new DeploymentFailure("The endpoint router cannot listen: port " + port + " is in use. Choose"
-                            + " another with -Dmlops.deploy.port=<port> (0 picks a free one), or stop what listens there.");
+                if (router.exitValue() == 3) {
+                    String why = tail.contains("already in use") ? "port " + port + " is in use"
+                            : "port " + port + " cannot be bound (" + tail.lines().reduce((a, b) -> b).orElse("") + ")";
+                    throw new DeploymentFailure("The endpoint router cannot listen: " + why + ". Choose another with"
+                            + " -Dmlops.deploy.port=<port> (0 picks a free one), or stop what listens there.");
                 }
                 throw new DeploymentFailure("The endpoint router exited with code " + router.exitValue()
                         + ". Its log:\n" + tail);
