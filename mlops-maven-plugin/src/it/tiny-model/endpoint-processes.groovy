@@ -21,11 +21,10 @@ return { File basedir ->
         }
     }
     assert !recorded.isEmpty() : 'no endpoint process was recorded under ' + records
-    def running = recorded.findAll { record ->
-        ProcessHandle.of(record[0]).filter { it.isAlive() }
-                .map { handle -> handle.info().startInstant().map { Math.abs(it.toEpochMilli() - record[1]) <= 2000 }.orElse(true) }
-                .orElse(false)
+    def sameProcess = { ProcessHandle handle, long startedAt ->
+        handle.isAlive() && handle.info().startInstant().map { Math.abs(it.toEpochMilli() - startedAt) <= 2000 }.orElse(false)
     }
+    def running = recorded.findAll { record -> ProcessHandle.of(record[0]).map { sameProcess(it, record[1]) }.orElse(false) }
     running.each { record -> ProcessHandle.of(record[0]).ifPresent { it.destroy() } }
     assert running.isEmpty() : 'still running after the case (now stopped): ' + running
     return recorded
