@@ -1,5 +1,6 @@
 package dev.mlops.runtime;
 
+import dev.mlops.testmodels.KeywordModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.mlops.runtime;
 
+import dev.mlops.testmodels.KeywordModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

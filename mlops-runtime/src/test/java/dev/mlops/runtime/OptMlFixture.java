@@ -1,5 +1,6 @@
 package dev.mlops.runtime;
 
+import dev.mlops.testmodels.KeywordModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

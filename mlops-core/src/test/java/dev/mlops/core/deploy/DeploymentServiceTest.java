@@ -18,7 +18,7 @@ import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.Fingerprints;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
-import dev.mlops.core.train.WordCountModel;
+import dev.mlops.testmodels.WordCountModel;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;

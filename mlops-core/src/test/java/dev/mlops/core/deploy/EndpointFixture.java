@@ -9,7 +9,7 @@ import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
-import dev.mlops.core.train.WordCountModel;
+import dev.mlops.testmodels.WordCountModel;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

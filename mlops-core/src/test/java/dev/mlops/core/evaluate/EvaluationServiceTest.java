@@ -1,5 +1,6 @@
 package dev.mlops.core.evaluate;
 
+import dev.mlops.testmodels.KeywordClassifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

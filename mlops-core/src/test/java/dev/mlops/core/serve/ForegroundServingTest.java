@@ -15,7 +15,7 @@ import dev.mlops.core.io.Fingerprints;
 import dev.mlops.core.io.ProcFacts;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
-import dev.mlops.core.train.WordCountModel;
+import dev.mlops.testmodels.WordCountModel;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;

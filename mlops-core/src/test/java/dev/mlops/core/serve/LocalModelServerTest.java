@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.io.ModelJvm;
-import dev.mlops.core.train.WordCountModel;
+import dev.mlops.testmodels.WordCountModel;
 import java.io.File;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

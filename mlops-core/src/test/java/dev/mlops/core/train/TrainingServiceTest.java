@@ -1,5 +1,7 @@
 package dev.mlops.core.train;
 
+import dev.mlops.testmodels.SleepingModel;
+import dev.mlops.testmodels.WordCountModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,7 +114,7 @@ class TrainingServiceTest {
         // the build shows the failure file in its error; the streamed log says where, not what, a second time
         String output = String.join("\n", trainingLog) + "\n" + e.getMessage();
         assertEquals(1, output.split("holds the word 'poison'", -1).length - 1, output);
-        assertTrue(String.join("\n", trainingLog).contains("\tat dev.mlops.core.train.WordCountModel.train"), output);
+        assertTrue(String.join("\n", trainingLog).contains("\tat dev.mlops.testmodels.WordCountModel.train"), output);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mlops.maven.badinput;
 
+import dev.mlops.testmodels.ConstantModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
