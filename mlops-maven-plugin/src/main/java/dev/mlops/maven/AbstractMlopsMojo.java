@@ -9,6 +9,8 @@ import dev.mlops.core.evaluate.GateFailedException;
 import dev.mlops.core.store.ModelStore;
 import dev.mlops.maven.settings.AwsSettings;
 import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.settings.PomElements;
+import dev.mlops.maven.settings.SettingsReader;
 import dev.mlops.maven.wiring.Backends;
 import dev.mlops.maven.wiring.GoalContext;
 import dev.mlops.maven.wiring.StoreContext;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -77,14 +80,18 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     @Parameter
     Map<String, String> awsEndpoints;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
+
     private CiEnvironment ci;
+    private SettingsReader reader;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         // the request is shared by every module and goal of one build (a Mojo made by hand has no session)
         UnknownProperties.warnOnce(session != null ? session.getRequest() : project, userProperties(),
                 project.getProperties(), getLog());
-        if (commandLine().flag(MlopsProperties.SKIP, skip)) {
+        if (reader().flag(MlopsProperties.SKIP, skip)) {
             getLog().info("Skipping mlops:" + goal() + " because " + MlopsProperties.SKIP + " is true.");
             return;
         }
@@ -112,8 +119,13 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     /** Does the goal's work by calling one core service. */
     protected abstract void run();
 
-    protected final CommandLine commandLine() {
-        return new CommandLine(userProperties());
+    /** Reads this goal's parameters: {@code -D} over the POM, with errors naming both. */
+    protected final SettingsReader reader() {
+        if (reader == null) {
+            reader = new SettingsReader(userProperties(), mojoExecution != null && mojoExecution.getMojoDescriptor() != null
+                    ? PomElements.of(mojoExecution.getMojoDescriptor()) : PomElements.ofOwnGoal(goal()));
+        }
+        return reader;
     }
 
     /** The {@code -D} properties of this build. */
@@ -139,27 +151,20 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
         return ci().actor(System.getProperty("user.name", "unknown"));
     }
 
-    protected final ModelName modelName() {
-        return new ModelName(commandLine().string(MlopsProperties.MODEL, model));
+    /** What every goal reads the same way. */
+    protected final CommonSettings commonSettings() {
+        SettingsReader read = reader();
+        return new CommonSettings(new ModelName(read.string(MlopsProperties.MODEL, model)),
+                read.string(MlopsProperties.STORE, store), read.string(MlopsProperties.BACKEND, backend), baseDir(),
+                directory(MlopsProperties.OUTPUT_DIRECTORY, outputDirectory), directory(MlopsProperties.ENDPOINTS_DIRECTORY,
+                        endpointsDirectory),
+                AwsSettings.of(read.string(MlopsProperties.AWS_REGION, awsRegion),
+                        read.map(MlopsProperties.AWS_ENDPOINT_PREFIX, awsEndpoints)));
     }
 
     /** The version asked for with {@code -Dmlops.version} or in the POM, if any. */
     protected final Optional<ModelVersion> requestedVersion(String pomValue) {
-        return Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, pomValue))
-                .filter(v -> !v.isBlank())
-                .map(ModelVersion::new);
-    }
-
-    /** What every goal reads the same way. */
-    protected final CommonSettings commonSettings() {
-        return new CommonSettings(modelName(), commandLine().string(MlopsProperties.STORE, store),
-                commandLine().string(MlopsProperties.BACKEND, backend), baseDir(), outputDir(), endpointsDir(),
-                AwsSettings.of(commandLine().string(MlopsProperties.AWS_REGION, awsRegion),
-                        commandLine().map(MlopsProperties.AWS_ENDPOINT_PREFIX, awsEndpoints)));
-    }
-
-    protected final ModelStore modelStore() {
-        return modelStore(commonSettings());
+        return reader().optional(MlopsProperties.VERSION, pomValue).map(ModelVersion::new);
     }
 
     /** The store {@code mlops.store} names, opened by its scheme. */
@@ -173,14 +178,10 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
         return new GoalContext(store, clock(), new MavenEvents(getLog(), marker));
     }
 
-    protected final Path outputDir() {
-        String given = commandLine().string(MlopsProperties.OUTPUT_DIRECTORY, null);
-        return given != null ? baseDir().resolve(given) : outputDirectory.toPath();
-    }
-
-    protected final Path endpointsDir() {
-        String given = commandLine().string(MlopsProperties.ENDPOINTS_DIRECTORY, null);
-        return given != null ? baseDir().resolve(given) : endpointsDirectory.toPath();
+    // Maven resolves a POM path against the project; a -D one is resolved here the same way
+    private Path directory(String property, File pomValue) {
+        String given = userProperties().getProperty(property);
+        return given != null ? baseDir().resolve(given) : pomValue.toPath();
     }
 
     protected final Path baseDir() {

@@ -40,8 +40,8 @@ public class StatusMojo extends AbstractMlopsMojo {
 
     @Override
     protected void run() {
-        ModelName model = modelName();
         CommonSettings common = commonSettings();
+        ModelName model = common.model();
         ModelStore store = modelStore(common);
         VersionListing listing = store.listing(model);
         List<Manifest> versions = listing.versions();
@@ -53,8 +53,8 @@ public class StatusMojo extends AbstractMlopsMojo {
         }
         getLog().info("Model '" + model + "' in " + store.describe() + ": " + versions.size()
                 + (versions.size() == 1 ? " version" : " versions"));
-        String primaryMetric = GateParameters.toConfig(gate, commandLine(),
-                TaskType.parse(commandLine().string(MlopsProperties.EVALUATE_TASK, task))).primaryMetric();
+        String primaryMetric = GateParameters.toConfig(gate, reader(),
+                reader().enumValue(MlopsProperties.EVALUATE_TASK, task, TaskType.class, TaskType::label)).primaryMetric();
         VersionTable.render(versions, aliases, primaryMetric).forEach(getLog()::info);
         listing.problems().forEach(problem -> getLog().warn(problem));
         List<Endpoint> endpoints = Backends.listEndpoints(common, goalContext(store, "")).stream()

@@ -5,6 +5,8 @@ import dev.mlops.core.train.LocalTrainingBackend;
 import dev.mlops.core.train.TrainingReport;
 import dev.mlops.core.train.TrainingRequest;
 import dev.mlops.core.train.TrainingService;
+import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.settings.SettingsReader;
 import dev.mlops.maven.settings.TrainSettings;
 import dev.mlops.maven.wiring.Backends;
 import dev.mlops.maven.wiring.GoalContext;
@@ -55,7 +57,7 @@ public class TrainMojo extends AbstractModelMojo {
 
     @Override
     protected boolean skipGoal() {
-        return commandLine().flag(MlopsProperties.TRAIN_SKIP, skipTrain);
+        return reader().flag(MlopsProperties.TRAIN_SKIP, skipTrain);
     }
 
     @Override
@@ -68,18 +70,12 @@ public class TrainMojo extends AbstractModelMojo {
     }
 
     TrainSettings settings() {
-        return new TrainSettings(commonSettings(), request(), localSettings());
-    }
-
-    TrainingRequest request() {
-        return new TrainingRequest(modelName(), requestedVersion(version), channelDirs(),
-                commandLine().map(MlopsProperties.HYPERPARAMETER_PREFIX, hyperparameters),
-                outputDir(), GitRevision.of(ci(), baseDir()), Optional.of(baseDir()));
-    }
-
-    LocalTrainingBackend.Settings localSettings() {
-        return new LocalTrainingBackend.Settings(modelJvm(commandLine().string(MlopsProperties.TRAIN_JVM_ARGS, jvmArgs)),
-                Durations.parse(commandLine().string(MlopsProperties.TRAIN_TIMEOUT, timeout), "timeout",
-                        MlopsProperties.TRAIN_TIMEOUT));
+        SettingsReader read = reader();
+        CommonSettings common = commonSettings();
+        TrainingRequest request = new TrainingRequest(common.model(), requestedVersion(version), channelDirs(),
+                read.map(MlopsProperties.HYPERPARAMETER_PREFIX, hyperparameters), common.outputDir(),
+                GitRevision.of(ci(), baseDir()), Optional.of(baseDir()));
+        return new TrainSettings(common, request, new LocalTrainingBackend.Settings(
+                modelJvm(read.list(MlopsProperties.TRAIN_JVM_ARGS, jvmArgs)), read.duration(MlopsProperties.TRAIN_TIMEOUT, timeout)));
     }
 }

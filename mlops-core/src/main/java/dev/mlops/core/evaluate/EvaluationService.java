@@ -6,7 +6,9 @@ import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.domain.DataFingerprint;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.VersionStatus;
-import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.handoff.MlopsEnv;
+import dev.mlops.core.handoff.TrainingJson;
 import dev.mlops.core.io.Fingerprints;
 import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
@@ -52,10 +54,14 @@ public final class EvaluationService {
      */
     public EvaluationReport evaluate(EvaluationRequest request) {
         Instant started = clock.instant();
+        ModelVersion version = TrainingJson.in(request.outputDir()).versionToEvaluate(request.version(), request.model());
+        if (request.version().isEmpty()) {
+            events.info("Evaluating the version just trained (" + TrainingJson.in(request.outputDir()).file() + "): " + version);
+        }
         EvaluationReports.deleteStale(request.outputDir());
         request.gate().requireMetricsOf(request.task());
-        Manifest manifest = store.manifest(request.model(), request.version()).orElseThrow(() -> new ConfigurationException(
-                "Version " + request.version() + " of '" + request.model() + "' is not in the store " + store.describe()
+        Manifest manifest = store.manifest(request.model(), version).orElseThrow(() -> new ConfigurationException(
+                "Version " + version + " of '" + request.model() + "' is not in the store " + store.describe()
                         + ". Train it with mvn mlops:train, or pass a stored version with -Dmlops.version=<version>"
                         + " (see mvn mlops:status)."));
         DataFingerprint testData = checkTestChannel(request.testChannel());
@@ -63,9 +69,9 @@ public final class EvaluationService {
         Optional<ProductionGate.Production> production = store.aliasedManifest(request.model(), PRODUCTION)
                 .map(m -> new ProductionGate.Production(m.version(), m.metrics()));
 
-        events.info("Evaluating '" + request.model() + "' " + request.version() + " on " + testData.files()
+        events.info("Evaluating '" + request.model() + "' " + version + " on " + testData.files()
                 + " test file(s) in " + request.testChannel() + " (" + request.task().label() + ")");
-        EvaluationMetrics metrics = predict(request);
+        EvaluationMetrics metrics = predict(request, version);
         requireGateMetrics(request.gate(), metrics);
         GateDecision decision = ProductionGate.decide(request.gate(), manifest.version(), metrics.metrics(), production);
         VersionStatus status = decision.passed() ? VersionStatus.APPROVED_BY_GATE : VersionStatus.REJECTED;
@@ -74,14 +80,17 @@ public final class EvaluationService {
         EvaluationReport report = new EvaluationReport(manifest.model(), manifest.version(), finished.toString(),
                 Duration.between(started, finished).toMillis(), store.describe(), request.testChannel().toString(),
                 testData, metrics, request.gate().primaryMetric(), request.gate().direction(), production.orElse(null),
-                decision, request.skipGate(), status, trend(request, metrics, status));
+                decision, request.skipGate(), status, trend(request, version, metrics, status));
         // the store is changed last: a run that fails before it records nothing, and one it fails takes its files back
-        Path dotenvFile = request.outputDir().resolve(dev.mlops.core.train.TrainingService.DOTENV);
+        MlopsEnv env = MlopsEnv.in(request.outputDir(), Optional.empty());
+        Path dotenvFile = env.file();
         Optional<byte[]> dotenvBefore = readIfThere(dotenvFile);
         try {
             EvaluationReports.write(report, request.outputDir());
-            DotEnvFile.merge(dotenvFile, dotenv(report));
-            store.update(request.model(), request.version(), m -> record(m, request, metrics, decision, testData, finished));
+            env.evaluated(report.model(), report.version(), report.status().label(), report.gate().verdict(),
+                    report.gateSkipped(), report.primaryMetric(),
+                    ProductionGate.format(report.metrics().get(report.primaryMetric())));
+            store.update(request.model(), version, m -> record(m, request, metrics, decision, testData, finished));
         } catch (RuntimeException e) {
             try {
                 EvaluationReports.deleteStale(request.outputDir());
@@ -124,10 +133,10 @@ public final class EvaluationService {
         return Fingerprints.directory(dir);
     }
 
-    private EvaluationMetrics predict(EvaluationRequest request) {
+    private EvaluationMetrics predict(EvaluationRequest request, ModelVersion version) {
         MetricsAccumulator metrics = MetricsAccumulator.forTask(request.task(), request.positiveClass());
         events.debug("Batch prediction on the " + prediction.name() + " backend");
-        prediction.predict(new BatchPredictionJob(request.model(), request.version(), request.testChannel(),
+        prediction.predict(new BatchPredictionJob(request.model(), version, request.testChannel(),
                 request.layout(), request.prediction(), request.outputDir().resolve("evaluate")), metrics, events);
         EvaluationMetrics result = metrics.result();
         if (result.records() == 0) {
@@ -189,7 +198,7 @@ public final class EvaluationService {
         }
     }
 
-    private List<EvaluationReport.TrendPoint> trend(EvaluationRequest request, EvaluationMetrics metrics,
+    private List<EvaluationReport.TrendPoint> trend(EvaluationRequest request, ModelVersion version, EvaluationMetrics metrics,
             VersionStatus candidateStatus) {
         Map<String, List<String>> aliasesByVersion = new LinkedHashMap<>();
         for (Alias alias : store.aliases(request.model()).values()) {
@@ -198,25 +207,13 @@ public final class EvaluationService {
         List<EvaluationReport.TrendPoint> points = new ArrayList<>();
         // the trend needs no one version: an unreadable one is left out with a warning
         for (Manifest m : store.versions(request.model(), events)) {
-            boolean candidate = m.version().equals(request.version().value());
+            boolean candidate = m.version().equals(version.value());
             points.add(new EvaluationReport.TrendPoint(m.version(), m.createdAt(),
                     candidate ? metrics.metrics().get(request.gate().primaryMetric()) : m.metrics().get(request.gate().primaryMetric()),
                     candidate ? candidateStatus : m.status(), aliasesByVersion.getOrDefault(m.version(), List.of()),
                     candidate));
         }
         return points.subList(Math.max(0, points.size() - TREND_VERSIONS), points.size());
-    }
-
-    private static Map<String, String> dotenv(EvaluationReport report) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MLOPS_MODEL", report.model());
-        env.put("MLOPS_EVALUATED_VERSION", report.version());
-        env.put("MLOPS_MODEL_STATUS", report.status().label());
-        env.put("MLOPS_GATE", report.gate().verdict());
-        env.put("MLOPS_GATE_SKIPPED", Boolean.toString(report.gateSkipped()));
-        env.put("MLOPS_PRIMARY_METRIC", report.primaryMetric());
-        env.put("MLOPS_PRIMARY_METRIC_VALUE", ProductionGate.format(report.metrics().get(report.primaryMetric())));
-        return env;
     }
 
     static String failureMessage(EvaluationReport report, Path details) {

@@ -252,7 +252,7 @@ class EvaluationServiceTest {
 
     private EvaluationRequest request(ModelVersion version, GateConfig gate, boolean skipGate, String outputName) {
         Path out = outputName.equals("main") ? temp.resolve("target/mlops") : temp.resolve("target-" + outputName);
-        return new EvaluationRequest(MODEL, version, TaskType.CLASSIFICATION, testData, RecordLayout.DEFAULT, Optional.empty(),
+        return new EvaluationRequest(MODEL, Optional.of(version), TaskType.CLASSIFICATION, testData, RecordLayout.DEFAULT, Optional.empty(),
                 gate, skipGate, new BatchPredictor.Settings(2, Duration.ofSeconds(30)), "tester", out);
     }
 

@@ -57,7 +57,7 @@ class HandOffAcrossJobsTest {
         new VersionService(firstStore, noCommits(), MlopsEvents.NONE).reserveNext(new VersionRequest(MODEL,
                 Optional.of(new ModelVersion("1.0.0")), CiEnvironment.NONE, firstJob.resolve("target/mlops"), Optional.of(firstJob)));
         new PackageService(firstStore, new RegistryApiTagLookup(), MlopsEvents.NONE, Optional.empty()).packageImage(
-                new PackageRequest(MODEL, new ModelVersion("1.0.0"), ImagePlan.of(firstJob.resolve("target/classes"), List.of()),
+                new PackageRequest(MODEL, Optional.of(new ModelVersion("1.0.0")), ImagePlan.of(firstJob.resolve("target/classes"), List.of()),
                         "scratch", List.of(), new ImageTarget.Tar("word-count", firstJob.resolve("target/mlops/image.tar")),
                         new RegistryAccess(new CredentialChain(List.of()), false), Optional.empty(), Optional.empty(),
                         firstJob.resolve("target/mlops"), Optional.of(firstJob)));
