@@ -3,13 +3,18 @@ package dev.mlops.maven;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.deploy.DeployRequest;
 import dev.mlops.core.deploy.DeploymentService;
-import dev.mlops.core.deploy.EndpointBackends;
 import dev.mlops.core.deploy.SmokeTest;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.store.Alias;
-import dev.mlops.core.store.ModelStore;
+import dev.mlops.core.evaluate.RecordLayout;
+import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.settings.DeploySettings;
+import dev.mlops.maven.settings.EndpointSettings;
+import dev.mlops.maven.settings.SettingsReader;
+import dev.mlops.maven.wiring.Backends;
+import dev.mlops.maven.wiring.GoalContext;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,16 +25,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** What deploy, rollback and undeploy share: the endpoint, its backend and how a deployment is checked. */
 public abstract class AbstractEndpointMojo extends AbstractModelMojo {
 
+    // the largest size in MB whose bytes still fit an int
+    private static final int MAX_PAYLOAD_MB = Integer.MAX_VALUE >> 20;
+
     /**
      * The endpoint's name: lower-case letters, digits and '-'. Defaults to the model's name with '.'
      * and '_' as '-' ({@code cars_v2} → {@code cars-v2}).
      */
     @Parameter(property = MlopsProperties.ENDPOINT)
     String endpoint;
-
-    /** Where endpoints run: {@code local}. */
-    @Parameter(property = MlopsProperties.BACKEND, defaultValue = LocalEndpointBackend.NAME)
-    String backend;
 
     /** The local endpoint's port when it is first created; 0 picks a free one. It then keeps its port. */
     @Parameter(property = MlopsProperties.DEPLOY_PORT, defaultValue = "0")
@@ -63,30 +67,39 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
     @Parameter(property = MlopsProperties.DEPLOY_LOCK_TIMEOUT, defaultValue = "PT10M")
     String lockTimeout;
 
-    final DeploymentService deploymentService(ModelStore store) {
-        EndpointBackends.requireKnown(commandLine().string(MlopsProperties.BACKEND, backend));
-        LocalEndpointBackend.Settings settings = new LocalEndpointBackend.Settings(endpointsDir(),
-                modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)), routerJvm(),
-                integer(MlopsProperties.DEPLOY_PORT, port, 0, MAX_PORT),
-                Durations.parse(commandLine().string(MlopsProperties.DEPLOY_STARTUP_TIMEOUT, startupTimeout),
-                        "startupTimeout", MlopsProperties.DEPLOY_STARTUP_TIMEOUT),
-                Durations.parse(commandLine().string(MlopsProperties.DEPLOY_INVOCATION_TIMEOUT, invocationTimeout),
-                        "invocationTimeout", MlopsProperties.DEPLOY_INVOCATION_TIMEOUT),
-                integer(MlopsProperties.DEPLOY_MAX_PAYLOAD_MB, Integer.toString(maxPayloadMb)),
-                Durations.parse(commandLine().string(MlopsProperties.DEPLOY_LOCK_TIMEOUT, lockTimeout),
-                        "lockTimeout", MlopsProperties.DEPLOY_LOCK_TIMEOUT),
-                archiveLimits());
-        return new DeploymentService(store, new LocalEndpointBackend(settings, store, clock()), clock(),
-                new MavenEvents(getLog(), "[endpoint] "));
+    /** The endpoint and its backend's settings. */
+    final EndpointSettings endpointSettings() {
+        SettingsReader read = reader();
+        CommonSettings common = commonSettings();
+        return new EndpointSettings(common, read.optional(MlopsProperties.ENDPOINT, endpoint)
+                .orElseGet(() -> DeploymentService.defaultEndpointName(common.model())),
+                new LocalEndpointBackend.Settings(common.endpointsDir(),
+                        modelJvm(read.list(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)), routerJvm(),
+                        read.integer(MlopsProperties.DEPLOY_PORT, port, 0, MAX_PORT),
+                        read.duration(MlopsProperties.DEPLOY_STARTUP_TIMEOUT, startupTimeout),
+                        read.duration(MlopsProperties.DEPLOY_INVOCATION_TIMEOUT, invocationTimeout),
+                        read.integer(MlopsProperties.DEPLOY_MAX_PAYLOAD_MB, Integer.toString(maxPayloadMb), 1, MAX_PAYLOAD_MB),
+                        read.duration(MlopsProperties.DEPLOY_LOCK_TIMEOUT, lockTimeout), archiveLimits()));
     }
 
-    final DeployRequest request(Optional<ModelVersion> version, boolean allowRejected) {
-        return new DeployRequest(modelName(), endpointName(), version, aliasName(), allowRejected, smokeTest(),
-                outputDir(), actor());
+    /** What deploy and rollback ask for: {@code version} (none: the newest approved) with its checks. */
+    final DeploySettings deploySettings(Optional<ModelVersion> version, boolean allowRejected) {
+        EndpointSettings endpointSettings = endpointSettings();
+        CommonSettings common = endpointSettings.common();
+        Optional<Path> test = Optional.ofNullable(channelDirs().get("test"));
+        RecordLayout layout = recordLayout();
+        return new DeploySettings(endpointSettings, new DeployRequest(common.model(), endpointSettings.endpoint(), version,
+                aliasName(), allowRejected, smokeTest(test, layout), common.outputDir(), actor()), test, layout);
+    }
+
+    /** The deployment service on the backend {@code mlops.backend} names. */
+    final DeploymentService deploymentService(EndpointSettings settings) {
+        GoalContext goal = goalContext(modelStore(settings.common()), "[endpoint] ");
+        return new DeploymentService(goal.store(), Backends.endpoints(settings, goal), clock(), goal.events());
     }
 
     private String aliasName() {
-        String name = commandLine().string(MlopsProperties.DEPLOY_ALIAS, alias);
+        String name = reader().string(MlopsProperties.DEPLOY_ALIAS, alias);
         if (!Alias.isValidName(name)) {
             throw new ConfigurationException("Invalid alias name '" + name + "': use 1-63 lower-case letters, digits"
                     + " and '-', e.g. production or staging. Fix <alias> in the plugin configuration or -D"
@@ -95,28 +108,23 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
         return name;
     }
 
-    final String endpointName() {
-        return Optional.ofNullable(commandLine().string(MlopsProperties.ENDPOINT, endpoint))
-                .orElseGet(() -> DeploymentService.defaultEndpointName(modelName()));
-    }
-
-    private Optional<SmokeTest> smokeTest() {
-        int records = integer(MlopsProperties.DEPLOY_SMOKE_RECORDS, smokeRecords, 0, Integer.MAX_VALUE);
-        if (records <= 0) {
+    private Optional<SmokeTest> smokeTest(Optional<Path> test, RecordLayout layout) {
+        int records = reader().integer(MlopsProperties.DEPLOY_SMOKE_RECORDS, smokeRecords, 0, Integer.MAX_VALUE);
+        if (records == 0) {
             getLog().warn("No smoke test (" + MlopsProperties.DEPLOY_SMOKE_RECORDS + " is " + records
                     + "): the new version gets traffic as soon as it answers /ping.");
             return Optional.empty();
         }
-        Path test = channelDir("test").orElseThrow(() -> new ConfigurationException("The smoke test reads the 'test'"
+        Path channel = test.orElseThrow(() -> new ConfigurationException("The smoke test reads the 'test'"
                 + " channel, which is not configured. Add <channels><test>path</test></channels>, pass"
                 + " -Dmlops.channel.test=<directory>, or -D" + MlopsProperties.DEPLOY_SMOKE_RECORDS + "=0 to skip it."));
-        return Optional.of(SmokeTest.fromChannel(test, recordLayout(), records));
+        return Optional.of(SmokeTest.fromChannel(channel, layout, records));
     }
 
     // the router needs only the JDK and its own class, which is in mlops-core's jar
     private ModelJvm routerJvm() {
         try {
-            Path coreJar = Path.of(LocalEndpointBackend.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path coreJar = Path.of(DeploymentService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return new ModelJvm(javaExecutable(), List.of(coreJar), List.of(), Map.of());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("mlops-core's own location is not a file", e);

@@ -7,7 +7,14 @@ import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.evaluate.GateFailedException;
 import dev.mlops.core.store.ModelStore;
-import dev.mlops.core.store.ModelStores;
+import dev.mlops.maven.settings.AwsSettings;
+import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.settings.PomElements;
+import dev.mlops.maven.settings.SettingsReader;
+import dev.mlops.maven.wiring.Backends;
+import dev.mlops.maven.wiring.GoalContext;
+import dev.mlops.maven.wiring.StoreContext;
+import dev.mlops.maven.wiring.Stores;
 import dev.mlops.core.train.TrainingFailedException;
 import java.io.File;
 import java.nio.file.Path;
@@ -16,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -57,14 +65,33 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     @Parameter(property = MlopsProperties.ENDPOINTS_DIRECTORY, defaultValue = "${user.home}/.mlops/endpoints")
     private File endpointsDirectory;
 
+    /** Where training, batch prediction and endpoints run: {@code local} (this machine). */
+    @Parameter(property = MlopsProperties.BACKEND, defaultValue = Backends.DEFAULT)
+    String backend;
+
+    /** The AWS region of every AWS client (S3 store, SageMaker); by default the SDK's chain (AWS_REGION, the profile). */
+    @Parameter(property = MlopsProperties.AWS_REGION)
+    String awsRegion;
+
+    /**
+     * Endpoint overrides by AWS service ({@code s3}, {@code sagemaker}, {@code logs}, {@code ecr}, {@code sts}), e.g.
+     * a VPC endpoint or an S3-compatible store. Add or replace one with {@code -Dmlops.aws.endpoint.<service>=<url>}.
+     */
+    @Parameter
+    Map<String, String> awsEndpoints;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
+
     private CiEnvironment ci;
+    private SettingsReader reader;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         // the request is shared by every module and goal of one build (a Mojo made by hand has no session)
         UnknownProperties.warnOnce(session != null ? session.getRequest() : project, userProperties(),
                 project.getProperties(), getLog());
-        if (commandLine().flag(MlopsProperties.SKIP, skip)) {
+        if (reader().flag(MlopsProperties.SKIP, skip)) {
             getLog().info("Skipping mlops:" + goal() + " because " + MlopsProperties.SKIP + " is true.");
             return;
         }
@@ -92,8 +119,13 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     /** Does the goal's work by calling one core service. */
     protected abstract void run();
 
-    protected final CommandLine commandLine() {
-        return new CommandLine(userProperties());
+    /** Reads this goal's parameters: {@code -D} over the POM, with errors naming both. */
+    protected final SettingsReader reader() {
+        if (reader == null) {
+            reader = new SettingsReader(userProperties(), mojoExecution != null && mojoExecution.getMojoDescriptor() != null
+                    ? PomElements.of(mojoExecution.getMojoDescriptor()) : PomElements.ofOwnGoal(goal()));
+        }
+        return reader;
     }
 
     /** The {@code -D} properties of this build. */
@@ -119,29 +151,37 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
         return ci().actor(System.getProperty("user.name", "unknown"));
     }
 
-    protected final ModelName modelName() {
-        return new ModelName(commandLine().string(MlopsProperties.MODEL, model));
+    /** What every goal reads the same way. */
+    protected final CommonSettings commonSettings() {
+        SettingsReader read = reader();
+        return new CommonSettings(new ModelName(read.string(MlopsProperties.MODEL, model)),
+                read.string(MlopsProperties.STORE, store), read.string(MlopsProperties.BACKEND, backend), baseDir(),
+                directory(MlopsProperties.OUTPUT_DIRECTORY, outputDirectory), directory(MlopsProperties.ENDPOINTS_DIRECTORY,
+                        endpointsDirectory),
+                AwsSettings.of(read.string(MlopsProperties.AWS_REGION, awsRegion),
+                        read.map(MlopsProperties.AWS_ENDPOINT_PREFIX, awsEndpoints)));
     }
 
     /** The version asked for with {@code -Dmlops.version} or in the POM, if any. */
     protected final Optional<ModelVersion> requestedVersion(String pomValue) {
-        return Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, pomValue))
-                .filter(v -> !v.isBlank())
-                .map(ModelVersion::new);
+        return reader().optional(MlopsProperties.VERSION, pomValue).map(ModelVersion::new);
     }
 
-    protected final ModelStore modelStore() {
-        return ModelStores.open(commandLine().string(MlopsProperties.STORE, store), baseDir());
+    /** The store {@code mlops.store} names, opened by its scheme. */
+    protected final ModelStore modelStore(CommonSettings common) {
+        return Stores.open(common.store(), new StoreContext(common.baseDir(), common.aws(), clock(),
+                new MavenEvents(getLog(), "")));
     }
 
-    protected final Path outputDir() {
-        String given = commandLine().string(MlopsProperties.OUTPUT_DIRECTORY, null);
-        return given != null ? baseDir().resolve(given) : outputDirectory.toPath();
+    /** What the goal's backends share: its store, the clock and its log (process output under {@code marker}). */
+    protected final GoalContext goalContext(ModelStore store, String marker) {
+        return new GoalContext(store, clock(), new MavenEvents(getLog(), marker));
     }
 
-    protected final Path endpointsDir() {
-        String given = commandLine().string(MlopsProperties.ENDPOINTS_DIRECTORY, null);
-        return given != null ? baseDir().resolve(given) : endpointsDirectory.toPath();
+    // Maven resolves a POM path against the project; a -D one is resolved here the same way
+    private Path directory(String property, File pomValue) {
+        String given = userProperties().getProperty(property);
+        return given != null ? baseDir().resolve(given) : pomValue.toPath();
     }
 
     protected final Path baseDir() {

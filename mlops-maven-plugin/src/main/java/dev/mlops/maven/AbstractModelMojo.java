@@ -1,17 +1,13 @@
 package dev.mlops.maven;
 
-import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.evaluate.RecordLayout;
-import dev.mlops.core.evaluate.TestChannelSample;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.TarGz;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -35,7 +31,7 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
     /** Every configured channel, resolved against the project directory. */
     final Map<String, Path> channelDirs() {
         Map<String, Path> dirs = new LinkedHashMap<>();
-        commandLine().map(MlopsProperties.CHANNEL_PREFIX, channels)
+        reader().map(MlopsProperties.CHANNEL_PREFIX, channels)
                 .forEach((name, dir) -> dirs.put(name, baseDir().resolve(dir == null ? "" : dir).normalize()));
         return dirs;
     }
@@ -64,63 +60,20 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
 
     /** How much the goal lets a model archive unpack to. */
     final TarGz.Limits archiveLimits() {
-        String bytes = commandLine().string(MlopsProperties.ARCHIVE_MAX_UNPACKED_BYTES, archiveMaxUnpackedBytes);
-        try {
-            return new TarGz.Limits(Long.parseLong(bytes.trim()), integer(MlopsProperties.ARCHIVE_MAX_ENTRIES, archiveMaxEntries));
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new ConfigurationException("'" + bytes + "' is not a whole number of bytes: fix -D"
-                    + MlopsProperties.ARCHIVE_MAX_UNPACKED_BYTES + " or <archiveMaxUnpackedBytes>.", e);
-        }
+        return new TarGz.Limits(reader().longValue(MlopsProperties.ARCHIVE_MAX_UNPACKED_BYTES, archiveMaxUnpackedBytes, 1,
+                Long.MAX_VALUE), reader().integer(MlopsProperties.ARCHIVE_MAX_ENTRIES, archiveMaxEntries, 1, Integer.MAX_VALUE));
     }
 
     /** Where the label is in test records, for evaluation and smoke tests alike. */
     final RecordLayout recordLayout() {
-        return RecordLayout.of(labelField(), commandLine().string(MlopsProperties.EVALUATE_CSV_LABEL_COLUMN, csvLabelColumn),
-                commandLine().flag(MlopsProperties.EVALUATE_CSV_HEADER, csvHeader));
-    }
-
-    /** A request a person can paste to call {@code endpoint}: the first record of the model's own test channel. */
-    final String tryIt(URI endpoint) {
-        String generic = "POST records as text/csv, application/json or application/jsonlines to " + endpoint + "/invocations";
-        try {
-            return channelDir("test").map(test -> TestChannelSample.first(test, recordLayout(), 1).curl(endpoint)).orElse(generic);
-        } catch (ConfigurationException | InfrastructureException unreadable) {
-            return generic; // the version serves; a test channel that cannot be read must not fail the deployment
-        }
-    }
-
-    final int integer(String property, String pomValue) {
-        String text = commandLine().string(property, pomValue);
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            // no cause: Maven would print the JDK's "For input string" after the message
-            throw new ConfigurationException("'" + text + "' is not a whole number: fix -D" + property + " or its"
-                    + " element in the plugin configuration.");
-        }
-    }
-
-    /** A whole number from {@code min} to {@code max}, else a message that names the property and the range. */
-    final int integer(String property, String pomValue, int min, int max) {
-        int value = integer(property, pomValue);
-        if (value < min || value > max) {
-            throw new ConfigurationException("-D" + property + " is " + value + "; give a whole number from " + min
-                    + " to " + max + " (there or in its element in the plugin configuration).");
-        }
-        return value;
-    }
-
-    final Optional<Path> channelDir(String name) {
-        return Optional.ofNullable(channelDirs().get(name));
-    }
-
-    final String labelField() {
-        return commandLine().string(MlopsProperties.LABEL_FIELD, labelField);
+        return RecordLayout.of(reader().string(MlopsProperties.LABEL_FIELD, labelField),
+                reader().string(MlopsProperties.EVALUATE_CSV_LABEL_COLUMN, csvLabelColumn),
+                reader().flag(MlopsProperties.EVALUATE_CSV_HEADER, csvHeader));
     }
 
     /** A JVM on the model's runtime class path (its classes and dependencies, the runtime among them). */
-    final ModelJvm modelJvm(String jvmArgs) {
-        return new ModelJvm(javaExecutable(), runtimeClasspath(), ModelJvm.splitArgs(jvmArgs), Map.of());
+    final ModelJvm modelJvm(List<String> jvmArgs) {
+        return new ModelJvm(javaExecutable(), runtimeClasspath(), jvmArgs, Map.of());
     }
 
     final Path javaExecutable() {

@@ -1,6 +1,11 @@
 package dev.mlops.maven;
 
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.deploy.DeployReport;
+import dev.mlops.core.evaluate.TestChannelSample;
+import dev.mlops.maven.settings.DeploySettings;
+import java.net.URI;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,13 +41,25 @@ public class DeployMojo extends AbstractEndpointMojo {
 
     @Override
     protected boolean skipGoal() {
-        return commandLine().flag(MlopsProperties.DEPLOY_SKIP, skipDeploy);
+        return reader().flag(MlopsProperties.DEPLOY_SKIP, skipDeploy);
     }
 
     @Override
     protected void run() {
-        DeployReport report = deploymentService(modelStore())
-                .deploy(request(requestedVersion(version), commandLine().flag(MlopsProperties.DEPLOY_ALLOW_REJECTED, allowRejected)));
-        getLog().info("Try it: " + tryIt(report.endpoint().url()));
+        DeploySettings settings = deploySettings(requestedVersion(version),
+                reader().flag(MlopsProperties.DEPLOY_ALLOW_REJECTED, allowRejected));
+        DeployReport report = deploymentService(settings.endpoint()).deploy(settings.request());
+        getLog().info("Try it: " + tryIt(settings, report.endpoint().url()));
+    }
+
+    /** A request a person can paste to call {@code endpoint}: the first record of the model's own test channel. */
+    private static String tryIt(DeploySettings settings, URI endpoint) {
+        String generic = "POST records as text/csv, application/json or application/jsonlines to " + endpoint + "/invocations";
+        try {
+            return settings.testChannel().map(test -> TestChannelSample.first(test, settings.layout(), 1).curl(endpoint))
+                    .orElse(generic);
+        } catch (ConfigurationException | InfrastructureException unreadable) {
+            return generic; // the version serves; a test channel that cannot be read must not fail the deployment
+        }
     }
 }

@@ -1,18 +1,18 @@
 package dev.mlops.maven;
 
 import dev.mlops.core.ConfigurationException;
-import dev.mlops.core.domain.ModelName;
-import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.evaluate.BatchPredictor;
 import dev.mlops.core.evaluate.EvaluationReport;
 import dev.mlops.core.evaluate.EvaluationRequest;
 import dev.mlops.core.evaluate.EvaluationService;
-import dev.mlops.core.evaluate.RecordLayout;
+import dev.mlops.core.evaluate.LocalBatchPredictionBackend;
 import dev.mlops.core.evaluate.TaskType;
-import dev.mlops.core.io.JsonFiles;
-import dev.mlops.core.train.TrainingReport;
-import dev.mlops.core.train.TrainingService;
-import java.nio.file.Files;
+import dev.mlops.core.handoff.TrainingJson;
+import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.settings.EvaluateSettings;
+import dev.mlops.maven.settings.SettingsReader;
+import dev.mlops.maven.wiring.Backends;
+import dev.mlops.maven.wiring.GoalContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -77,61 +77,47 @@ public class EvaluateMojo extends AbstractModelMojo {
 
     @Override
     protected boolean skipGoal() {
-        return commandLine().flag(MlopsProperties.EVALUATE_SKIP, skipEvaluate);
+        return reader().flag(MlopsProperties.EVALUATE_SKIP, skipEvaluate);
     }
 
     @Override
     protected void run() {
-        EvaluationRequest request = request();
-        EvaluationService service = new EvaluationService(modelStore(),
-                modelJvm(commandLine().string(MlopsProperties.EVALUATE_JVM_ARGS, jvmArgs)), clock(),
-                new MavenEvents(getLog(), "[serve] "));
-        EvaluationReport report = service.evaluate(request);
-        getLog().info("Reports: " + outputDir().resolve("evaluation.html"));
+        EvaluateSettings settings = settings();
+        GoalContext goal = goalContext(modelStore(settings.common()), "[serve] ");
+        EvaluationService service = new EvaluationService(goal.store(), Backends.batchPrediction(settings, goal), clock(),
+                goal.events());
+        EvaluationReport report;
+        try {
+            report = service.evaluate(settings.request());
+        } catch (TrainingJson.NoTrainedVersionException e) {
+            throw new ConfigurationException("No version to evaluate: " + e.file() + " names no trained version of '"
+                    + e.model() + "'. Run mvn mlops:train first, or pass a stored version with -D" + MlopsProperties.VERSION
+                    + "=<version> (see mvn mlops:status).", e);
+        }
+        getLog().info("Reports: " + settings.common().outputDir().resolve("evaluation.html"));
         if (report.gateSkipped()) {
             getLog().warn("The quality gate was skipped (" + MlopsProperties.GATE_SKIP + "); recorded in the manifest.");
         }
     }
 
-    EvaluationRequest request() {
-        ModelName model = modelName();
-        TaskType taskType = TaskType.parse(commandLine().string(MlopsProperties.EVALUATE_TASK, task));
-        String channel = commandLine().string(MlopsProperties.EVALUATE_CHANNEL, testChannel);
+    EvaluateSettings settings() {
+        SettingsReader read = reader();
+        CommonSettings common = commonSettings();
+        TaskType taskType = read.enumValue(MlopsProperties.EVALUATE_TASK, task, TaskType.class, TaskType::label);
+        String channel = read.string(MlopsProperties.EVALUATE_CHANNEL, testChannel);
         Path testDir = channelDirs().get(channel);
         if (testDir == null) {
             throw new ConfigurationException("No '" + channel + "' channel is configured to evaluate on. Add <channels><"
                     + channel + ">path/to/test/data</" + channel + "></channels> to the plugin configuration or pass -D"
                     + MlopsProperties.CHANNEL_PREFIX + channel + "=<directory>.");
         }
-        RecordLayout layout = recordLayout();
-        int perRequest = integer(MlopsProperties.EVALUATE_MAX_RECORDS_PER_REQUEST, maxRecordsPerRequest);
-        if (perRequest < 1) {
-            throw new ConfigurationException("-D" + MlopsProperties.EVALUATE_MAX_RECORDS_PER_REQUEST + " is " + perRequest
-                    + "; send at least 1 record per request.");
-        }
-        return new EvaluationRequest(model, chosenVersion(model), taskType, testDir, layout,
-                Optional.ofNullable(commandLine().string(MlopsProperties.EVALUATE_POSITIVE_CLASS, positiveClass)),
-                GateParameters.toConfig(gate, commandLine(), taskType),
-                commandLine().flag(MlopsProperties.GATE_SKIP, skipGate),
-                new BatchPredictor.Settings(perRequest, REQUEST_TIMEOUT), actor(), outputDir(), archiveLimits());
-    }
-
-    /** -Dmlops.version, else the version mlops:train stored in this build ({@code training.json}). */
-    private ModelVersion chosenVersion(ModelName model) {
-        String given = commandLine().string(MlopsProperties.VERSION, version);
-        if (given != null && !given.isBlank()) {
-            return new ModelVersion(given.trim());
-        }
-        Path trainingJson = outputDir().resolve(TrainingService.TRAINING_JSON);
-        if (Files.isRegularFile(trainingJson)) {
-            TrainingReport trained = JsonFiles.read(trainingJson, TrainingReport.class);
-            if (trained.manifest() != null && model.value().equals(trained.manifest().model())) {
-                getLog().info("Evaluating the version just trained (" + trainingJson + "): " + trained.manifest().version());
-                return new ModelVersion(trained.manifest().version());
-            }
-        }
-        throw new ConfigurationException("No version to evaluate: " + trainingJson + " names no trained version of '"
-                + model + "'. Run mvn mlops:train first, or pass a stored version with -Dmlops.version=<version>"
-                + " (see mvn mlops:status).");
+        int perRequest = read.integer(MlopsProperties.EVALUATE_MAX_RECORDS_PER_REQUEST, maxRecordsPerRequest, 1,
+                Integer.MAX_VALUE);
+        EvaluationRequest request = new EvaluationRequest(common.model(), requestedVersion(version), taskType, testDir,
+                recordLayout(), read.optional(MlopsProperties.EVALUATE_POSITIVE_CLASS, positiveClass),
+                GateParameters.toConfig(gate, read, taskType), read.flag(MlopsProperties.GATE_SKIP, skipGate),
+                new BatchPredictor.Settings(perRequest, REQUEST_TIMEOUT), actor(), common.outputDir());
+        return new EvaluateSettings(common, request, new LocalBatchPredictionBackend.Settings(
+                modelJvm(read.list(MlopsProperties.EVALUATE_JVM_ARGS, jvmArgs)), archiveLimits()));
     }
 }

@@ -5,6 +5,7 @@ import dev.mlops.core.evaluate.GateConfig;
 import dev.mlops.core.evaluate.MetricCatalog;
 import dev.mlops.core.evaluate.MetricDirection;
 import dev.mlops.core.evaluate.TaskType;
+import dev.mlops.maven.settings.SettingsReader;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,13 +33,13 @@ public class GateParameters {
     Map<String, String> ceilings;
 
     /** The gate with every {@code -Dmlops.gate.*} applied over the POM. */
-    static GateConfig toConfig(GateParameters pom, CommandLine commandLine, TaskType task) {
+    static GateConfig toConfig(GateParameters pom, SettingsReader read, TaskType task) {
         GateParameters gate = pom == null ? new GateParameters() : pom;
-        String primary = blankToNull(commandLine.string(MlopsProperties.GATE_PRIMARY_METRIC, gate.primaryMetric));
+        String primary = blankToNull(read.string(MlopsProperties.GATE_PRIMARY_METRIC, gate.primaryMetric));
         String metric = primary == null ? MetricCatalog.defaultPrimary(task) : primary.trim();
-        String directionText = blankToNull(commandLine.string(MlopsProperties.GATE_DIRECTION, gate.direction));
+        String directionText = blankToNull(read.string(MlopsProperties.GATE_DIRECTION, gate.direction));
         MetricDirection direction = directionText == null ? MetricCatalog.direction(metric) : MetricDirection.parse(directionText);
-        String improvementText = blankToNull(commandLine.string(MlopsProperties.GATE_MIN_IMPROVEMENT, gate.minImprovement));
+        String improvementText = blankToNull(read.string(MlopsProperties.GATE_MIN_IMPROVEMENT, gate.minImprovement));
         double minImprovement = improvementText == null ? 0.0
                 : number(improvementText, "<gate><minImprovement>", MlopsProperties.GATE_MIN_IMPROVEMENT);
         if (minImprovement < 0) {
@@ -47,9 +48,9 @@ public class GateParameters {
                     + MlopsProperties.GATE_MIN_IMPROVEMENT + ".");
         }
         return new GateConfig(metric, direction, minImprovement,
-                numbers(commandLine.map(MlopsProperties.GATE_GUARD_PREFIX, gate.guards), "guards", MlopsProperties.GATE_GUARD_PREFIX, true),
-                numbers(commandLine.map(MlopsProperties.GATE_FLOOR_PREFIX, gate.floors), "floors", MlopsProperties.GATE_FLOOR_PREFIX, false),
-                numbers(commandLine.map(MlopsProperties.GATE_CEILING_PREFIX, gate.ceilings), "ceilings", MlopsProperties.GATE_CEILING_PREFIX, false));
+                numbers(read.map(MlopsProperties.GATE_GUARD_PREFIX, gate.guards), "guards", MlopsProperties.GATE_GUARD_PREFIX, true),
+                numbers(read.map(MlopsProperties.GATE_FLOOR_PREFIX, gate.floors), "floors", MlopsProperties.GATE_FLOOR_PREFIX, false),
+                numbers(read.map(MlopsProperties.GATE_CEILING_PREFIX, gate.ceilings), "ceilings", MlopsProperties.GATE_CEILING_PREFIX, false));
     }
 
     private static Map<String, Double> numbers(Map<String, String> values, String element, String prefix,

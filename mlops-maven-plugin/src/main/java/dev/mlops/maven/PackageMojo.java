@@ -3,7 +3,6 @@ package dev.mlops.maven;
 import dev.mlops.aws.EcrAccess;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
-import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.image.CredentialChain;
 import dev.mlops.core.image.DockerConfigCredentials;
 import dev.mlops.core.image.EnvironmentCredentials;
@@ -16,10 +15,11 @@ import dev.mlops.core.image.RegistryAccess;
 import dev.mlops.core.image.RegistryApiTagLookup;
 import dev.mlops.core.image.RegistryCredentials;
 import dev.mlops.core.image.RepositorySetup;
-import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.handoff.MlopsEnv;
 import dev.mlops.core.io.GitRevision;
-import dev.mlops.core.io.ModelJvm;
-import java.net.URI;
+import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.settings.PackageSettings;
+import dev.mlops.maven.settings.SettingsReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,66 +103,74 @@ public class PackageMojo extends AbstractMlopsMojo {
 
     @Override
     protected boolean skipGoal() {
-        return commandLine().flag(MlopsProperties.PACKAGE_SKIP, skipPackage);
+        return reader().flag(MlopsProperties.PACKAGE_SKIP, skipPackage);
     }
 
     @Override
     protected void run() {
+        PackageSettings settings = settings();
+        CommonSettings common = settings.common();
         Map<String, String> env = environment();
         MlopsEvents events = new MavenEvents(getLog(), "");
-        String repository = commandLine().string(MlopsProperties.IMAGE, image);
         List<EcrAccess> ecr = new ArrayList<>();
         try {
-            ImageTarget imageTarget = imageTarget(repository, registry -> {
-                ecr.add(EcrAccess.open(registry, ecrEndpoint(),
-                        commandLine().flag(MlopsProperties.ECR_CREATE_REPOSITORY, ecrCreateRepository), events, clock()));
+            ImageTarget imageTarget = imageTarget(settings, registry -> {
+                ecr.add(EcrAccess.open(registry, settings.ecrEndpoint(), settings.ecrCreateRepository(), events, clock()));
                 return ecr.get(0).repositorySetup();
             });
             List<RegistryCredentials> places = new ArrayList<>();
             ecr.forEach(access -> places.add(access.credentials()));
-            SettingsXmlCredentials.find(session.getSettings(), settingsDecrypter,
-                    commandLine().string(MlopsProperties.IMAGE_SERVER_ID, serverId), repository).ifPresent(places::add);
+            SettingsXmlCredentials.find(session.getSettings(), settingsDecrypter, settings.serverId(), settings.repository())
+                    .ifPresent(places::add);
             places.add(DockerConfigCredentials.inDefaultPlace(env, Path.of(System.getProperty("user.home"))));
             places.add(new EnvironmentCredentials(env));
             CredentialChain credentials = new CredentialChain(places);
             getLog().debug("Registry credentials are looked up in: " + credentials.describe());
 
-            PackageRequest request = new PackageRequest(modelName(), version(), plan(),
-                    commandLine().string(MlopsProperties.IMAGE_BASE, baseImage),
-                    ModelJvm.splitArgs(commandLine().string(MlopsProperties.IMAGE_JVM_FLAGS, jvmFlags)), imageTarget,
-                    new RegistryAccess(credentials, commandLine().flag(MlopsProperties.IMAGE_ALLOW_INSECURE, allowInsecureRegistries)),
-                    GitRevision.of(ci(), baseDir()), sourceUrl(), outputDir(), Optional.of(baseDir()));
-            PackageReport report = new PackageService(modelStore(), new RegistryApiTagLookup(), events, Optional.empty())
-                    .packageImage(request);
+            PackageRequest request = new PackageRequest(common.model(), settings.version(), plan(), settings.baseImage(),
+                    settings.jvmFlags(), imageTarget, new RegistryAccess(credentials, settings.allowInsecureRegistries()),
+                    GitRevision.of(ci(), baseDir()), settings.source(), common.outputDir(), Optional.of(baseDir()));
+            PackageReport report;
+            try {
+                report = new PackageService(modelStore(common), new RegistryApiTagLookup(), events, Optional.empty())
+                        .packageImage(request);
+            } catch (MlopsEnv.NoVersionToPackageException e) {
+                throw new ConfigurationException("No version to package. Run mvn mlops:version first (it writes MLOPS_VERSION"
+                        + " to " + e.file() + "), or pass -D" + MlopsProperties.VERSION + "=<version>.", e);
+            }
             getLog().info("Image: " + (report.pushed() ? report.imageByDigest() : report.image() + " (" + report.digest() + ")"));
         } finally {
             ecr.forEach(EcrAccess::close);
         }
     }
 
-    private ImageTarget imageTarget(String repository, Function<String, RepositorySetup> ecrSetup) {
+    PackageSettings settings() {
+        SettingsReader read = reader();
+        String tar = read.string(MlopsProperties.IMAGE_TAR_FILE, tarFile);
+        String givenSource = read.string(MlopsProperties.IMAGE_SOURCE, null);
+        // a blank -D leaves the label out; no -D takes GitLab's project URL, else the POM's SCM URL
+        Optional<String> sourceUrl = givenSource != null ? Optional.of(givenSource).filter(s -> !s.isBlank())
+                : ci().projectUrl().or(() -> Optional.ofNullable(source).filter(s -> !s.isBlank()));
+        return new PackageSettings(commonSettings(), requestedVersion(version), read.string(MlopsProperties.IMAGE, image),
+                read.string(MlopsProperties.IMAGE_TARGET, target), read.string(MlopsProperties.IMAGE_BASE, baseImage),
+                read.string(MlopsProperties.IMAGE_SERVER_ID, serverId), read.flag(MlopsProperties.IMAGE_ALLOW_INSECURE,
+                        allowInsecureRegistries), tar == null ? null : baseDir().resolve(tar),
+                read.list(MlopsProperties.IMAGE_JVM_FLAGS, jvmFlags), sourceUrl,
+                read.flag(MlopsProperties.ECR_CREATE_REPOSITORY, ecrCreateRepository),
+                read.httpUrl(MlopsProperties.ECR_ENDPOINT, ecrEndpoint));
+    }
+
+    private ImageTarget imageTarget(PackageSettings settings, Function<String, RepositorySetup> ecrSetup) {
+        String model = settings.common().model().value();
         try {
-            return ImageTarget.of(commandLine().string(MlopsProperties.IMAGE_TARGET, target), repository,
-                    modelName().value(), tarPath(), ecrSetup);
+            return ImageTarget.of(settings.target(), settings.repository(), model, settings.tarFile(), ecrSetup);
         } catch (ImageTarget.InvalidTarget e) {
             throw new ConfigurationException(e.missingRepository()
                     ? "The " + e.target() + " target needs an image repository: set <image> or -D"
-                            + MlopsProperties.IMAGE + "=registry.example.com/team/" + modelName() + "."
+                            + MlopsProperties.IMAGE + "=registry.example.com/team/" + model + "."
                     : "Unknown image target '" + e.target() + "': use registry, ecr or tar in <target>"
                             + " or -D" + MlopsProperties.IMAGE_TARGET + "." + e.hint());
         }
-    }
-
-    ModelVersion version() {
-        String given = commandLine().string(MlopsProperties.VERSION, version);
-        if (given == null || given.isBlank()) {
-            given = DotEnvFile.read(outputDir().resolve(PackageService.DOTENV)).get("MLOPS_VERSION");
-        }
-        if (given == null || given.isBlank()) {
-            throw new ConfigurationException("No version to package. Run mvn mlops:version first (it writes MLOPS_VERSION"
-                    + " to " + outputDir().resolve(PackageService.DOTENV) + "), or pass -D" + MlopsProperties.VERSION + "=<version>.");
-        }
-        return new ModelVersion(given);
     }
 
     private ImagePlan plan() {
@@ -171,21 +179,5 @@ public class PackageMojo extends AbstractMlopsMojo {
                         && !Artifact.SCOPE_SYSTEM.equals(a.getScope()))
                 .map(a -> a.getFile().toPath()).sorted().toList();
         return ImagePlan.of(Path.of(project.getBuild().getOutputDirectory()), jars);
-    }
-
-    private Path tarPath() {
-        String given = commandLine().string(MlopsProperties.IMAGE_TAR_FILE, tarFile);
-        return given == null ? null : baseDir().resolve(given);
-    }
-
-    private Optional<String> sourceUrl() {
-        String given = commandLine().string(MlopsProperties.IMAGE_SOURCE, null);
-        return given != null ? Optional.of(given).filter(s -> !s.isBlank())
-                : ci().projectUrl().or(() -> Optional.ofNullable(source).filter(s -> !s.isBlank()));
-    }
-
-    private Optional<URI> ecrEndpoint() {
-        String given = commandLine().string(MlopsProperties.ECR_ENDPOINT, ecrEndpoint);
-        return Optional.ofNullable(given).filter(s -> !s.isBlank()).map(URI::create);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.maven;
 
+import dev.mlops.maven.settings.DeploySettings;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,6 +23,7 @@ public class RollbackMojo extends AbstractEndpointMojo {
 
     @Override
     protected void run() {
-        deploymentService(modelStore()).rollback(request(Optional.empty(), true));
+        DeploySettings settings = deploySettings(Optional.empty(), true);
+        deploymentService(settings.endpoint()).rollback(settings.request());
     }
 }

@@ -4,6 +4,8 @@ import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.serve.ForegroundServing;
+import dev.mlops.maven.settings.ServeSettings;
+import dev.mlops.maven.settings.SettingsReader;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -41,15 +43,23 @@ public class ServeMojo extends AbstractModelMojo {
 
     @Override
     protected void run() {
-        ModelName model = modelName();
-        ForegroundServing serving = new ForegroundServing(modelStore(), new MavenEvents(getLog(), ""), archiveLimits());
-        ModelVersion chosen = serving.choose(model, requestedVersion(version));
-        int exit = serving.serve(model, chosen, modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)),
-                outputDir().resolve("serve"), commandLine().string(MlopsProperties.SERVE_HOST, host),
-                integer(MlopsProperties.SERVE_PORT, port, 0, MAX_PORT));
+        ServeSettings settings = settings();
+        ModelName model = settings.common().model();
+        ForegroundServing serving = new ForegroundServing(modelStore(settings.common()), new MavenEvents(getLog(), ""),
+                settings.archiveLimits());
+        ModelVersion chosen = serving.choose(model, settings.version());
+        int exit = serving.serve(model, chosen, settings.jvm(), settings.common().outputDir().resolve("serve"),
+                settings.host(), settings.port());
         // 143 is SIGTERM: the user stopped it
         if (exit != 0 && exit != 143) {
             throw new InfrastructureException("The model server exited with code " + exit + "; see its output above", null);
         }
+    }
+
+    ServeSettings settings() {
+        SettingsReader read = reader();
+        return new ServeSettings(commonSettings(), requestedVersion(version),
+                modelJvm(read.list(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)), read.string(MlopsProperties.SERVE_HOST, host),
+                read.integer(MlopsProperties.SERVE_PORT, port, 0, MAX_PORT), archiveLimits());
     }
 }

@@ -2,10 +2,14 @@ package dev.mlops.maven;
 
 import dev.mlops.core.io.GitRevision;
 import dev.mlops.core.train.LocalTrainingBackend;
-import dev.mlops.core.train.TrainingBackends;
 import dev.mlops.core.train.TrainingReport;
 import dev.mlops.core.train.TrainingRequest;
 import dev.mlops.core.train.TrainingService;
+import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.settings.SettingsReader;
+import dev.mlops.maven.settings.TrainSettings;
+import dev.mlops.maven.wiring.Backends;
+import dev.mlops.maven.wiring.GoalContext;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Execute;
@@ -26,10 +30,6 @@ public class TrainMojo extends AbstractModelMojo {
     /** The version to store the model as; a development version ({@code 0.0.0-dev.<time>}) when not set. */
     @Parameter(property = MlopsProperties.VERSION)
     String version;
-
-    /** Where training runs: {@code local}. */
-    @Parameter(property = MlopsProperties.BACKEND, defaultValue = TrainingBackends.LOCAL)
-    String backend;
 
     /**
      * Hyperparameters handed to the model as strings. Add or replace one with
@@ -57,28 +57,25 @@ public class TrainMojo extends AbstractModelMojo {
 
     @Override
     protected boolean skipGoal() {
-        return commandLine().flag(MlopsProperties.TRAIN_SKIP, skipTrain);
+        return reader().flag(MlopsProperties.TRAIN_SKIP, skipTrain);
     }
 
     @Override
     protected void run() {
-        TrainingBackends.requireKnown(commandLine().string(MlopsProperties.BACKEND, backend));
-        TrainingRequest request = request();
-        LocalTrainingBackend local = new LocalTrainingBackend(localSettings(), clock());
-        TrainingService service = new TrainingService(modelStore(), local, clock(), new MavenEvents(getLog(), "[train] "));
-        TrainingReport report = service.train(request);
+        TrainSettings settings = settings();
+        GoalContext goal = goalContext(modelStore(settings.common()), "[train] ");
+        TrainingService service = new TrainingService(goal.store(), Backends.training(settings, goal), clock(), goal.events());
+        TrainingReport report = service.train(settings.request());
         getLog().info("Model archive: " + report.modelUri());
     }
 
-    TrainingRequest request() {
-        return new TrainingRequest(modelName(), requestedVersion(version), channelDirs(),
-                commandLine().map(MlopsProperties.HYPERPARAMETER_PREFIX, hyperparameters),
-                outputDir(), GitRevision.of(ci(), baseDir()), Optional.of(baseDir()));
-    }
-
-    LocalTrainingBackend.Settings localSettings() {
-        return new LocalTrainingBackend.Settings(modelJvm(commandLine().string(MlopsProperties.TRAIN_JVM_ARGS, jvmArgs)),
-                Durations.parse(commandLine().string(MlopsProperties.TRAIN_TIMEOUT, timeout), "timeout",
-                        MlopsProperties.TRAIN_TIMEOUT));
+    TrainSettings settings() {
+        SettingsReader read = reader();
+        CommonSettings common = commonSettings();
+        TrainingRequest request = new TrainingRequest(common.model(), requestedVersion(version), channelDirs(),
+                read.map(MlopsProperties.HYPERPARAMETER_PREFIX, hyperparameters), common.outputDir(),
+                GitRevision.of(ci(), baseDir()), Optional.of(baseDir()));
+        return new TrainSettings(common, request, new LocalTrainingBackend.Settings(
+                modelJvm(read.list(MlopsProperties.TRAIN_JVM_ARGS, jvmArgs)), read.duration(MlopsProperties.TRAIN_TIMEOUT, timeout)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.maven;
 
+import dev.mlops.maven.settings.EndpointSettings;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -17,6 +18,7 @@ public class UndeployMojo extends AbstractEndpointMojo {
 
     @Override
     protected void run() {
-        deploymentService(modelStore()).undeploy(endpointName(), outputDir());
+        EndpointSettings settings = endpointSettings();
+        deploymentService(settings).undeploy(settings.endpoint(), settings.common().outputDir());
     }
 }

@@ -1,6 +1,8 @@
 package dev.mlops.maven;
 
-import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.handoff.MlopsEnv;
+import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.settings.VersionSettings;
 import dev.mlops.core.version.GitCommitLog;
 import dev.mlops.core.version.VersionReport;
 import dev.mlops.core.version.VersionRequest;
@@ -32,19 +34,22 @@ public class VersionMojo extends AbstractMlopsMojo {
 
     @Override
     protected boolean skipGoal() {
-        return commandLine().flag(MlopsProperties.VERSION_SKIP, skipVersion);
+        return reader().flag(MlopsProperties.VERSION_SKIP, skipVersion);
     }
 
     @Override
     protected void run() {
-        VersionService service = new VersionService(modelStore(), new GitCommitLog(baseDir()), new MavenEvents(getLog(), ""));
-        VersionReport report = service.reserveNext(request());
-        getLog().info("MLOPS_VERSION=" + report.version() + " written to " + outputDir().resolve(VersionService.DOTENV));
+        VersionSettings settings = settings();
+        VersionService service = new VersionService(modelStore(settings.common()), new GitCommitLog(baseDir()),
+                new MavenEvents(getLog(), ""));
+        VersionReport report = service.reserveNext(settings.request());
+        getLog().info("MLOPS_VERSION=" + report.version() + " written to "
+                + settings.common().outputDir().resolve(MlopsEnv.FILE));
     }
 
-    VersionRequest request() {
-        Optional<ModelVersion> explicit = Optional.ofNullable(commandLine().string(MlopsProperties.VERSION, version))
-                .filter(v -> !v.isBlank()).map(ModelVersion::new);
-        return new VersionRequest(modelName(), explicit, ci(), outputDir(), Optional.of(baseDir()));
+    VersionSettings settings() {
+        CommonSettings common = commonSettings();
+        return new VersionSettings(common, new VersionRequest(common.model(), requestedVersion(version), ci(),
+                common.outputDir(), Optional.of(baseDir())));
     }
 }

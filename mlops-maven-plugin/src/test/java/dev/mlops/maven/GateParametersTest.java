@@ -8,6 +8,8 @@ import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.evaluate.GateConfig;
 import dev.mlops.core.evaluate.MetricDirection;
 import dev.mlops.core.evaluate.TaskType;
+import dev.mlops.maven.settings.PomElements;
+import dev.mlops.maven.settings.SettingsReader;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class GateParametersTest {
 
     @Test
     void withoutAGateTheTasksPrimaryMetricMustNotGetWorse() {
-        GateConfig gate = GateParameters.toConfig(null, new CommandLine(commandLine), TaskType.REGRESSION);
+        GateConfig gate = GateParameters.toConfig(null, new SettingsReader(commandLine, PomElements.NONE), TaskType.REGRESSION);
         assertEquals("rmse", gate.primaryMetric());
         assertEquals(MetricDirection.LOWER, gate.direction());
         assertEquals(0.0, gate.minImprovement());
@@ -35,7 +37,7 @@ class GateParametersTest {
         commandLine.setProperty("mlops.gate.floor.accuracy", "0.999");
         commandLine.setProperty("mlops.gate.guard.recall.spam", "0.02");
 
-        GateConfig gate = GateParameters.toConfig(pom, new CommandLine(commandLine), TaskType.CLASSIFICATION);
+        GateConfig gate = GateParameters.toConfig(pom, new SettingsReader(commandLine, PomElements.NONE), TaskType.CLASSIFICATION);
 
         assertEquals("f1_macro", gate.primaryMetric());
         assertEquals(0.01, gate.minImprovement());
@@ -47,7 +49,7 @@ class GateParametersTest {
     void aValueThatIsNotANumberIsAFailureNamingItAndTheProperty() {
         commandLine.setProperty("mlops.gate.floor.accuracy", "high");
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> GateParameters.toConfig(null, new CommandLine(commandLine), TaskType.CLASSIFICATION));
+                () -> GateParameters.toConfig(null, new SettingsReader(commandLine, PomElements.NONE), TaskType.CLASSIFICATION));
         assertTrue(e.getMessage().contains("'high'") && e.getMessage().contains("-Dmlops.gate.floor.accuracy"), e.getMessage());
     }
 
@@ -55,10 +57,10 @@ class GateParametersTest {
     void aNegativeToleranceOrImprovementIsAFailure() {
         commandLine.setProperty("mlops.gate.guard.accuracy", "-0.1");
         assertThrows(ConfigurationException.class,
-                () -> GateParameters.toConfig(null, new CommandLine(commandLine), TaskType.CLASSIFICATION));
+                () -> GateParameters.toConfig(null, new SettingsReader(commandLine, PomElements.NONE), TaskType.CLASSIFICATION));
         commandLine.clear();
         commandLine.setProperty("mlops.gate.minImprovement", "-1");
         assertThrows(ConfigurationException.class,
-                () -> GateParameters.toConfig(null, new CommandLine(commandLine), TaskType.CLASSIFICATION));
+                () -> GateParameters.toConfig(null, new SettingsReader(commandLine, PomElements.NONE), TaskType.CLASSIFICATION));
     }
 }

@@ -53,11 +53,12 @@ class TrainMojoTest {
         set("model", "spam-classifier");
         set("store", "file:" + temp.resolve("store"));
         set("outputDirectory", temp.resolve("target/mlops").toFile());
+        set("endpointsDirectory", temp.resolve("endpoints").toFile());
     }
 
     @Test
     void pomValuesBecomeTheRequestWithChannelsResolvedAgainstTheProject() {
-        TrainingRequest request = mojo.request();
+        TrainingRequest request = mojo.settings().request();
         assertEquals("spam-classifier", request.model().value());
         assertTrue(request.version().isEmpty());
         assertEquals(Map.of("train", temp.resolve("data/train")), request.channels());
@@ -74,7 +75,7 @@ class TrainMojoTest {
         commandLine.setProperty("mlops.train.jvmArgs", " -Xmx1g  -Dx=y ");
         commandLine.setProperty("mlops.train.timeout", "PT5M");
 
-        TrainingRequest request = mojo.request();
+        TrainingRequest request = mojo.settings().request();
         assertEquals("1.2.0", request.version().orElseThrow().value());
         assertEquals(Map.of("train", Path.of("/data/big"), "test", temp.resolve("data/test")), request.channels());
         assertEquals(Map.of("epochs", "9"), request.hyperparameters());
@@ -88,7 +89,7 @@ class TrainMojoTest {
         environment.put("CI_COMMIT_SHA", sha);
         environment.put("CI_JOB_URL", "https://gitlab.example.com/team/spam/-/jobs/42");
         environment.put("GITLAB_USER_LOGIN", "alice");
-        assertEquals(sha, mojo.request().gitCommit().orElseThrow());
+        assertEquals(sha, mojo.settings().request().gitCommit().orElseThrow());
         assertEquals("alice via https://gitlab.example.com/team/spam/-/jobs/42", mojo.actor());
     }
 
@@ -126,7 +127,7 @@ class TrainMojoTest {
 
     private dev.mlops.core.train.LocalTrainingBackend.Settings localSettingsWithoutClasspath() {
         mojo.project.getBuild().setOutputDirectory(temp.resolve("classes").toString());
-        return mojo.localSettings();
+        return mojo.settings().local();
     }
 
     private void set(String field, Object value) throws ReflectiveOperationException {

@@ -6,7 +6,7 @@ import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
-import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.handoff.MlopsEnv;
 import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
 import java.time.Clock;
@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
  */
 public final class DeploymentService {
 
-    private static final List<String> DOTENV_KEYS = List.of("MLOPS_ENDPOINT", "MLOPS_ENDPOINT_URL", "MLOPS_DEPLOYED_VERSION");
     private static final Pattern ENDPOINT_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
     private final ModelStore store;
@@ -106,7 +105,7 @@ public final class DeploymentService {
         try (EndpointBackend.Lock lock = backend.lock(requireEndpointName(endpoint), "undeploying", events)) {
             backend.stop(endpoint, events);
         }
-        DotEnvFile.remove(outputDir.resolve("mlops.env"), DOTENV_KEYS);
+        MlopsEnv.in(outputDir, Optional.empty()).undeployed();
     }
 
     /**
@@ -190,11 +189,8 @@ public final class DeploymentService {
     }
 
     private void writeDotEnv(DeployRequest request, Endpoint endpoint) {
-        Map<String, String> env = new LinkedHashMap<>(); // the keys of DOTENV_KEYS
-        env.put("MLOPS_ENDPOINT", endpoint.name());
-        env.put("MLOPS_ENDPOINT_URL", endpoint.url().toString());
-        env.put("MLOPS_DEPLOYED_VERSION", endpoint.version());
-        DotEnvFile.merge(request.outputDir().resolve("mlops.env"), env);
+        MlopsEnv.in(request.outputDir(), Optional.empty()).deployed(endpoint.name(), endpoint.url().toString(),
+                endpoint.version());
     }
 
     private static String requireEndpointName(String endpoint) {

@@ -6,12 +6,10 @@ import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.domain.DataFingerprint;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.VersionStatus;
-import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.domain.ModelVersion;
+import dev.mlops.core.handoff.MlopsEnv;
+import dev.mlops.core.handoff.TrainingJson;
 import dev.mlops.core.io.Fingerprints;
-import dev.mlops.core.io.ModelJvm;
-import dev.mlops.core.io.MoreFiles;
-import dev.mlops.core.io.TarGz;
-import dev.mlops.core.serve.LocalModelServer;
 import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
 import java.io.IOException;
@@ -37,17 +35,16 @@ import java.util.stream.Collectors;
 public final class EvaluationService {
 
     public static final String PRODUCTION = "production";
-    private static final Duration SERVER_STARTUP = Duration.ofMinutes(2);
     private static final int TREND_VERSIONS = 30;
 
     private final ModelStore store;
-    private final ModelJvm jvm;
+    private final BatchPredictionBackend prediction;
     private final Clock clock;
     private final MlopsEvents events;
 
-    public EvaluationService(ModelStore store, ModelJvm jvm, Clock clock, MlopsEvents events) {
+    public EvaluationService(ModelStore store, BatchPredictionBackend prediction, Clock clock, MlopsEvents events) {
         this.store = store;
-        this.jvm = jvm;
+        this.prediction = prediction;
         this.clock = clock;
         this.events = events;
     }
@@ -57,10 +54,14 @@ public final class EvaluationService {
      */
     public EvaluationReport evaluate(EvaluationRequest request) {
         Instant started = clock.instant();
+        ModelVersion version = TrainingJson.in(request.outputDir()).versionToEvaluate(request.version(), request.model());
+        if (request.version().isEmpty()) {
+            events.info("Evaluating the version just trained (" + TrainingJson.in(request.outputDir()).file() + "): " + version);
+        }
         EvaluationReports.deleteStale(request.outputDir());
         request.gate().requireMetricsOf(request.task());
-        Manifest manifest = store.manifest(request.model(), request.version()).orElseThrow(() -> new ConfigurationException(
-                "Version " + request.version() + " of '" + request.model() + "' is not in the store " + store.describe()
+        Manifest manifest = store.manifest(request.model(), version).orElseThrow(() -> new ConfigurationException(
+                "Version " + version + " of '" + request.model() + "' is not in the store " + store.describe()
                         + ". Train it with mvn mlops:train, or pass a stored version with -Dmlops.version=<version>"
                         + " (see mvn mlops:status)."));
         DataFingerprint testData = checkTestChannel(request.testChannel());
@@ -68,9 +69,9 @@ public final class EvaluationService {
         Optional<ProductionGate.Production> production = store.aliasedManifest(request.model(), PRODUCTION)
                 .map(m -> new ProductionGate.Production(m.version(), m.metrics()));
 
-        events.info("Evaluating '" + request.model() + "' " + request.version() + " on " + testData.files()
+        events.info("Evaluating '" + request.model() + "' " + version + " on " + testData.files()
                 + " test file(s) in " + request.testChannel() + " (" + request.task().label() + ")");
-        EvaluationMetrics metrics = predict(request);
+        EvaluationMetrics metrics = predict(request, version);
         requireGateMetrics(request.gate(), metrics);
         GateDecision decision = ProductionGate.decide(request.gate(), manifest.version(), metrics.metrics(), production);
         VersionStatus status = decision.passed() ? VersionStatus.APPROVED_BY_GATE : VersionStatus.REJECTED;
@@ -79,14 +80,17 @@ public final class EvaluationService {
         EvaluationReport report = new EvaluationReport(manifest.model(), manifest.version(), finished.toString(),
                 Duration.between(started, finished).toMillis(), store.describe(), request.testChannel().toString(),
                 testData, metrics, request.gate().primaryMetric(), request.gate().direction(), production.orElse(null),
-                decision, request.skipGate(), status, trend(request, metrics, status));
+                decision, request.skipGate(), status, trend(request, version, metrics, status));
         // the store is changed last: a run that fails before it records nothing, and one it fails takes its files back
-        Path dotenvFile = request.outputDir().resolve(dev.mlops.core.train.TrainingService.DOTENV);
+        MlopsEnv env = MlopsEnv.in(request.outputDir(), Optional.empty());
+        Path dotenvFile = env.file();
         Optional<byte[]> dotenvBefore = readIfThere(dotenvFile);
         try {
             EvaluationReports.write(report, request.outputDir());
-            DotEnvFile.merge(dotenvFile, dotenv(report));
-            store.update(request.model(), request.version(), m -> record(m, request, metrics, decision, testData, finished));
+            env.evaluated(report.model(), report.version(), report.status().label(), report.gate().verdict(),
+                    report.gateSkipped(), report.primaryMetric(),
+                    ProductionGate.format(report.metrics().get(report.primaryMetric())));
+            store.update(request.model(), version, m -> record(m, request, metrics, decision, testData, finished));
         } catch (RuntimeException e) {
             try {
                 EvaluationReports.deleteStale(request.outputDir());
@@ -129,37 +133,11 @@ public final class EvaluationService {
         return Fingerprints.directory(dir);
     }
 
-    private EvaluationMetrics predict(EvaluationRequest request) {
-        Path work = request.outputDir().resolve("evaluate");
-        Path archive = work.resolve("model.tar.gz");
-        Path mlRoot = work.resolve("ml");
-        try {
-            MoreFiles.deleteRecursively(work);
-            Files.createDirectories(mlRoot.resolve("model"));
-        } catch (IOException e) {
-            throw new InfrastructureException("Cannot prepare " + work + ": " + e.getMessage(), e);
-        }
-        store.copyArchive(request.model(), request.version(), archive);
-        TarGz.extract(archive, mlRoot.resolve("model"), request.archiveLimits());
+    private EvaluationMetrics predict(EvaluationRequest request, ModelVersion version) {
         MetricsAccumulator metrics = MetricsAccumulator.forTask(request.task(), request.positiveClass());
-        LocalModelServer server = LocalModelServer.start(
-                new LocalModelServer.Settings(jvm, mlRoot, 0, work.resolve("server.log"), SERVER_STARTUP), clock, events);
-        // if Maven itself is stopped (Ctrl-C), the server goes with it
-        Thread stopOnExit = new Thread(() -> server.handle().destroyForcibly(), "mlops-stop-model-server");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
-        try {
-            new BatchPredictor(request.prediction(), clock, events)
-                    .predict(server.baseUri(), request.testChannel(), request.layout(), metrics);
-        } catch (InfrastructureException e) {
-            throw new InfrastructureException(e.getMessage() + "\nThe model server's last lines:\n" + server.logTail(), e);
-        } finally {
-            server.stop(Duration.ofSeconds(30));
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
-        }
+        events.debug("Batch prediction on the " + prediction.name() + " backend");
+        prediction.predict(new BatchPredictionJob(request.model(), version, request.testChannel(),
+                request.layout(), request.prediction(), request.outputDir().resolve("evaluate")), metrics, events);
         EvaluationMetrics result = metrics.result();
         if (result.records() == 0) {
             throw new ConfigurationException("The test channel at " + request.testChannel() + " has no records: its"
@@ -220,7 +198,7 @@ public final class EvaluationService {
         }
     }
 
-    private List<EvaluationReport.TrendPoint> trend(EvaluationRequest request, EvaluationMetrics metrics,
+    private List<EvaluationReport.TrendPoint> trend(EvaluationRequest request, ModelVersion version, EvaluationMetrics metrics,
             VersionStatus candidateStatus) {
         Map<String, List<String>> aliasesByVersion = new LinkedHashMap<>();
         for (Alias alias : store.aliases(request.model()).values()) {
@@ -229,25 +207,13 @@ public final class EvaluationService {
         List<EvaluationReport.TrendPoint> points = new ArrayList<>();
         // the trend needs no one version: an unreadable one is left out with a warning
         for (Manifest m : store.versions(request.model(), events)) {
-            boolean candidate = m.version().equals(request.version().value());
+            boolean candidate = m.version().equals(version.value());
             points.add(new EvaluationReport.TrendPoint(m.version(), m.createdAt(),
                     candidate ? metrics.metrics().get(request.gate().primaryMetric()) : m.metrics().get(request.gate().primaryMetric()),
                     candidate ? candidateStatus : m.status(), aliasesByVersion.getOrDefault(m.version(), List.of()),
                     candidate));
         }
         return points.subList(Math.max(0, points.size() - TREND_VERSIONS), points.size());
-    }
-
-    private static Map<String, String> dotenv(EvaluationReport report) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MLOPS_MODEL", report.model());
-        env.put("MLOPS_EVALUATED_VERSION", report.version());
-        env.put("MLOPS_MODEL_STATUS", report.status().label());
-        env.put("MLOPS_GATE", report.gate().verdict());
-        env.put("MLOPS_GATE_SKIPPED", Boolean.toString(report.gateSkipped()));
-        env.put("MLOPS_PRIMARY_METRIC", report.primaryMetric());
-        env.put("MLOPS_PRIMARY_METRIC_VALUE", ProductionGate.format(report.metrics().get(report.primaryMetric())));
-        return env;
     }
 
     static String failureMessage(EvaluationReport report, Path details) {

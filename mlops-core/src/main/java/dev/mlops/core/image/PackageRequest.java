@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * What {@code mlops:package} is asked to build.
  *
+ * @param version the version to package; by default the one {@code mlops.env} names
  * @param baseImage the image with a JRE to build on, best pinned by digest ({@code name@sha256:…})
  * @param jvmFlags flags for the JVM in the image, before {@code -cp}
  * @param gitCommit the commit the image is built from: a label, and a second tag (its first 8 characters)
@@ -16,18 +17,11 @@ import java.util.Optional;
  * @param outputDir where {@code mlops.env} and {@code image.json} are written
  * @param projectDir the project's base directory: paths in {@code mlops.env} are relative to it
  */
-public record PackageRequest(ModelName model, ModelVersion version, ImagePlan plan, String baseImage,
+public record PackageRequest(ModelName model, Optional<ModelVersion> version, ImagePlan plan, String baseImage,
         List<String> jvmFlags, ImageTarget target, RegistryAccess access, Optional<String> gitCommit,
         Optional<String> source, Path outputDir, Optional<Path> projectDir) {
 
     public PackageRequest {
         jvmFlags = List.copyOf(jvmFlags);
-    }
-
-    /** Without a project directory: the tarball's path is handed on in {@code mlops.env} as it is. */
-    public PackageRequest(ModelName model, ModelVersion version, ImagePlan plan, String baseImage,
-            List<String> jvmFlags, ImageTarget target, RegistryAccess access, Optional<String> gitCommit,
-            Optional<String> source, Path outputDir) {
-        this(model, version, plan, baseImage, jvmFlags, target, access, gitCommit, source, outputDir, Optional.empty());
     }
 }

@@ -23,7 +23,7 @@ import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
-import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.handoff.MlopsEnv;
 import dev.mlops.core.io.JsonFiles;
 import dev.mlops.core.store.ModelStore;
 import java.io.IOException;
@@ -44,7 +44,6 @@ import java.util.concurrent.ExecutionException;
  */
 public final class PackageService {
 
-    public static final String DOTENV = "mlops.env";
     public static final String IMAGE_JSON = "image.json";
     private static final String TOOL = "mlops-maven-plugin";
 
@@ -61,9 +60,11 @@ public final class PackageService {
         this.baseImageCache = baseImageCache;
     }
 
+    /** @throws MlopsEnv.NoVersionToPackageException when no version is given and mlops.env holds none */
     public PackageReport packageImage(PackageRequest request) {
+        ModelVersion version = MlopsEnv.in(request.outputDir(), request.projectDir()).versionToPackage(request.version());
         ImageReference repository = repositoryOf(request.target().repository());
-        ImageReference image = repository.withQualifier(request.version().value());
+        ImageReference image = repository.withQualifier(version.value());
         ImageReference base = baseOf(request.baseImage());
         if (base.getDigest().isEmpty() && !base.isScratch()) {
             events.warn("The base image " + request.baseImage() + " is not pinned by digest, so the same inputs may"
@@ -75,7 +76,7 @@ public final class PackageService {
         List<Containerizer> pushes = new ArrayList<>();
         if (request.target() instanceof ImageTarget.Registry registry) {
             registry.setup().ensure(repository.getRegistry(), repository.getRepository());
-            if (tags.exists(repository.getRegistry(), repository.getRepository(), request.version().value(), request.access())) {
+            if (tags.exists(repository.getRegistry(), repository.getRepository(), version.value(), request.access())) {
                 throw new ImageTagExistsException(image.toString());
             }
             if (commitTag.isPresent()) {
@@ -92,14 +93,14 @@ public final class PackageService {
             Path file = ((ImageTarget.Tar) request.target()).file();
             pushes.add(Containerizer.to(TarImage.at(file).named(image)));
         }
-        pushedTags.add(0, request.version().value());
+        pushedTags.add(0, version.value());
 
         JibContainer container = null;
         for (Containerizer containerizer : pushes) {
             containerizer.setToolName(TOOL).setAllowInsecureRegistries(request.access().allowInsecure())
                     .addEventHandler(LogEvent.class, this::forward);
             baseImageCache.ifPresent(containerizer::setBaseImageLayersCache);
-            JibContainer pushed = containerize(builder(request, base), containerizer, image, base, request.access());
+            JibContainer pushed = containerize(builder(request, version, base), containerizer, image, base, request.access());
             if (container != null && !container.getDigest().equals(pushed.getDigest())) {
                 throw new InfrastructureException("The image of " + image + " came out as " + pushed.getDigest()
                         + " after " + container.getDigest() + " for the commit tag: its inputs changed during the"
@@ -110,11 +111,11 @@ public final class PackageService {
         String digest = container.getDigest().toString();
         PackageReport report = new PackageReport(image.toString(), digest, pushedTags,
                 request.target() instanceof ImageTarget.Registry);
-        record(request, report);
+        record(request, version, report);
         return report;
     }
 
-    private JibContainerBuilder builder(PackageRequest request, ImageReference base) {
+    private JibContainerBuilder builder(PackageRequest request, ModelVersion version, ImageReference base) {
         JibContainerBuilder builder = Jib.from(registryImage(base, request.access()));
         for (ImagePlan.Layer layer : request.plan().layers()) {
             FileEntriesLayer.Builder entries = FileEntriesLayer.builder().setName(layer.name());
@@ -123,7 +124,7 @@ public final class PackageService {
         }
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("org.opencontainers.image.title", request.model().value());
-        labels.put("org.opencontainers.image.version", request.version().value());
+        labels.put("org.opencontainers.image.version", version.value());
         request.gitCommit().ifPresent(c -> labels.put("org.opencontainers.image.revision", c));
         request.source().ifPresent(s -> labels.put("org.opencontainers.image.source", s));
         labels.put("dev.mlops.model", request.model().value());
@@ -169,16 +170,10 @@ public final class PackageService {
                 + ". Nothing was recorded; run the goal again once the cause is fixed.", e);
     }
 
-    private void record(PackageRequest request, PackageReport report) {
+    private void record(PackageRequest request, ModelVersion version, PackageReport report) {
         ModelName model = request.model();
-        ModelVersion version = request.version();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MLOPS_MODEL", model.value());
-        env.put("MLOPS_VERSION", version.value());
-        env.put("MLOPS_IMAGE_DIGEST", report.digest());
+        MlopsEnv env = MlopsEnv.in(request.outputDir(), request.projectDir());
         if (report.pushed()) {
-            env.put("MLOPS_IMAGE", report.image());
-            env.put("MLOPS_IMAGE_BY_DIGEST", report.imageByDigest());
             if (store.exists(model, version)) {
                 store.update(model, version, m -> m.withImage(report.image(), report.digest()));
                 events.info("Recorded " + report.imageByDigest() + " in the manifest of " + version);
@@ -189,12 +184,15 @@ public final class PackageService {
             events.info("Pushed " + report.image() + " (tags " + String.join(", ", report.tags()) + "), digest " + report.digest());
         } else {
             Path file = ((ImageTarget.Tar) request.target()).file();
-            env.put("MLOPS_IMAGE_TAR", DotEnvFile.portable(file.toAbsolutePath().toString(), request.projectDir()));
             events.info("Wrote " + report.image() + " to " + file + ", digest " + report.digest()
                     + " (no registry configured: set <image> and <target>registry</target> to push).");
         }
         JsonFiles.write(request.outputDir().resolve(IMAGE_JSON), report);
-        DotEnvFile.merge(request.outputDir().resolve(DOTENV), env);
+        if (report.pushed()) {
+            env.imagePushed(model.value(), version, report.image(), report.digest(), report.imageByDigest());
+        } else {
+            env.imageWritten(model.value(), version, report.digest(), ((ImageTarget.Tar) request.target()).file());
+        }
     }
 
     private void forward(LogEvent event) {

@@ -20,10 +20,4 @@ public record TrainingRequest(ModelName model, Optional<ModelVersion> version, M
         channels = Map.copyOf(channels);
         hyperparameters = Map.copyOf(hyperparameters);
     }
-
-    /** Without a project directory: the paths handed on in {@code mlops.env} stay absolute. */
-    public TrainingRequest(ModelName model, Optional<ModelVersion> version, Map<String, Path> channels,
-            Map<String, String> hyperparameters, Path outputDir, Optional<String> gitCommit) {
-        this(model, version, channels, hyperparameters, outputDir, gitCommit, Optional.empty());
-    }
 }

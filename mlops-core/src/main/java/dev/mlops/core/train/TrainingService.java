@@ -4,9 +4,10 @@ import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.domain.DataFingerprint;
+import dev.mlops.core.handoff.MlopsEnv;
+import dev.mlops.core.handoff.TrainingJson;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelVersion;
-import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.Fingerprints;
 import dev.mlops.core.io.JsonFiles;
 import dev.mlops.core.io.MoreFiles;
@@ -29,9 +30,6 @@ import java.util.TreeMap;
  */
 public final class TrainingService {
 
-    public static final String TRAINING_JSON = "training.json";
-    public static final String DOTENV = "mlops.env";
-
     private final ModelStore store;
     private final TrainingBackend backend;
     private final Clock clock;
@@ -45,11 +43,11 @@ public final class TrainingService {
     }
 
     public TrainingReport train(TrainingRequest request) {
-        Path trainingJson = request.outputDir().resolve(TRAINING_JSON);
-        deleteStaleReport(trainingJson);
+        TrainingJson trainingJson = TrainingJson.in(request.outputDir());
+        trainingJson.deleteStale();
         Map<String, DataFingerprint> data = checkChannels(request.channels());
         checkHyperparameters(request.hyperparameters());
-        Map<String, String> handedOn = DotEnvFile.read(request.outputDir().resolve(DOTENV));
+        MlopsEnv handedOn = MlopsEnv.in(request.outputDir(), request.projectDir());
         ModelVersion version = request.version()
                 .or(() -> reservedByVersionGoal(request, handedOn))
                 .orElseGet(() -> ModelVersion.development(clock.instant()));
@@ -74,44 +72,28 @@ public final class TrainingService {
                 new Manifest.TrainingTimes(started.toString(), finished.toString(), output.duration().toMillis()),
                 request.hyperparameters(), data,
                 new Manifest.ModelArtifact("model.tar.gz", Fingerprints.size(archive), Fingerprints.sha256Of(archive)));
-        manifest = withPackagedImage(manifest, handedOn, request.projectDir());
+        // mlops:package may run before training (version → package → train): its image belongs to this version
+        Optional<MlopsEnv.PackagedImage> packaged = handedOn.imageFor(version);
+        if (packaged.isPresent()) {
+            manifest = manifest.withImage(packaged.get().image(), packaged.get().digest());
+        }
         StoredVersion stored = store.publish(manifest, archive);
         events.info("Stored '" + manifest.model() + "' " + version + " as a candidate in " + store.describe());
 
         TrainingReport report = new TrainingReport(store.describe(), stored.modelUri(), manifest);
-        JsonFiles.write(trainingJson, report);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MLOPS_MODEL", manifest.model());
-        env.put("MLOPS_VERSION", manifest.version());
-        env.put("MLOPS_MODEL_STATUS", manifest.status().label());
-        env.put("MLOPS_MODEL_URI", DotEnvFile.portable(stored.modelUri(), request.projectDir()));
-        env.put("MLOPS_STORE", DotEnvFile.portable(store.describe(), request.projectDir()));
-        DotEnvFile.merge(request.outputDir().resolve(DOTENV), env);
+        trainingJson.write(report);
+        handedOn.trained(manifest.model(), manifest.version(), manifest.status().label(), stored.modelUri(), store.describe());
         return report;
     }
 
     /** The version mlops:version reserved earlier in this build or pipeline, if it is not stored yet. */
-    private Optional<ModelVersion> reservedByVersionGoal(TrainingRequest request, Map<String, String> handedOn) {
-        return Optional.ofNullable(handedOn.get("MLOPS_VERSION"))
-                .filter(v -> handedOn.containsKey("MLOPS_VERSION_REASON")) // written by mlops:version only
-                .map(ModelVersion::new)
+    private Optional<ModelVersion> reservedByVersionGoal(TrainingRequest request, MlopsEnv handedOn) {
+        return handedOn.reservedVersion()
                 .filter(v -> !store.exists(request.model(), v) && store.reservedOrStored(request.model()).contains(v))
                 .map(v -> {
-                    events.info("Training version " + v + ", reserved by mlops:version (" + DOTENV + ")");
+                    events.info("Training version " + v + ", reserved by mlops:version (" + MlopsEnv.FILE + ")");
                     return v;
                 });
-    }
-
-    // mlops:package may run before training (version → package → train): its image belongs to this version
-    private static Manifest withPackagedImage(Manifest manifest, Map<String, String> handedOn, Optional<Path> projectDir) {
-        String digest = handedOn.get("MLOPS_IMAGE_DIGEST");
-        if (digest == null || !manifest.version().equals(handedOn.get("MLOPS_VERSION"))) {
-            return manifest;
-        }
-        String tar = handedOn.get("MLOPS_IMAGE_TAR");
-        // the tarball is written relative to the project that packaged it, which this job has under another directory
-        String image = handedOn.getOrDefault("MLOPS_IMAGE", projectDir.map(dir -> DotEnvFile.located(tar, dir)).orElse(tar));
-        return manifest.withImage(image, digest);
     }
 
     private Map<String, DataFingerprint> checkChannels(Map<String, Path> channels) {
@@ -178,13 +160,5 @@ public final class TrainingService {
         Path archive = outputDir.resolve("model.tar.gz");
         TarGz.archive(modelDir, archive);
         return archive;
-    }
-
-    private static void deleteStaleReport(Path trainingJson) {
-        try {
-            Files.deleteIfExists(trainingJson);
-        } catch (IOException e) {
-            throw new InfrastructureException("Cannot remove the previous " + trainingJson + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -15,10 +15,4 @@ import java.util.Optional;
  * @param projectDir the project's base directory: paths in {@code mlops.env} are relative to it
  */
 public record VersionRequest(ModelName model, Optional<ModelVersion> explicit, CiEnvironment ci, Path outputDir,
-        Optional<Path> projectDir) {
-
-    /** Without a project directory: the store is handed on in {@code mlops.env} as it is. */
-    public VersionRequest(ModelName model, Optional<ModelVersion> explicit, CiEnvironment ci, Path outputDir) {
-        this(model, explicit, ci, outputDir, Optional.empty());
-    }
-}
+        Optional<Path> projectDir) {}

@@ -6,7 +6,7 @@ import dev.mlops.core.ci.CiEnvironment;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
-import dev.mlops.core.io.DotEnvFile;
+import dev.mlops.core.handoff.MlopsEnv;
 import dev.mlops.core.store.ModelStore;
 import dev.mlops.core.store.StoreIntegrityException;
 import java.util.LinkedHashMap;
@@ -20,7 +20,6 @@ import java.util.Optional;
  */
 public final class VersionService {
 
-    public static final String DOTENV = "mlops.env";
     // enough for any realistic burst of concurrent pipelines; past it something else is wrong
     private static final int MAX_ATTEMPTS = 50;
 
@@ -41,13 +40,8 @@ public final class VersionService {
         events.info("Version of '" + model + "': " + report.version() + " (" + report.reason()
                 + report.previous().map(p -> ", after " + p).orElse(", first release") + "), reserved in "
                 + store.describe());
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MLOPS_MODEL", model.value());
-        env.put("MLOPS_VERSION", report.version().value());
-        env.put("MLOPS_VERSION_PREVIOUS", report.previous().map(ModelVersion::value).orElse(""));
-        env.put("MLOPS_VERSION_REASON", report.reason());
-        env.put("MLOPS_STORE", DotEnvFile.portable(store.describe(), request.projectDir()));
-        DotEnvFile.merge(request.outputDir().resolve(DOTENV), env);
+        MlopsEnv.in(request.outputDir(), request.projectDir()).versionReserved(model.value(), report.version(),
+                report.previous(), report.reason(), store.describe());
         return report;
     }
 

@@ -55,7 +55,9 @@ class DeploymentIntegrityTest {
         ModelJvm model = new ModelJvm(java, classpath, List.of("-Xmx64m"),
                 Map.of("MLOPS_MODEL_CLASS", WordCountModel.class.getName()));
         backend = new LocalEndpointBackend(new LocalEndpointBackend.Settings(temp.resolve("endpoints"), model,
-                new ModelJvm(java, classpath, List.of(), Map.of()), 0, Duration.ofSeconds(30)), store, Clock.systemUTC());
+                new ModelJvm(java, classpath, List.of(), Map.of()), 0, Duration.ofSeconds(30),
+                LocalEndpointBackend.Settings.DEFAULT_INVOCATION_TIMEOUT, LocalEndpointBackend.Settings.DEFAULT_MAX_PAYLOAD_MB,
+                LocalEndpointBackend.Settings.DEFAULT_LOCK_TIMEOUT, TarGz.Limits.DEFAULT), store, Clock.systemUTC());
         service = new DeploymentService(store, backend, Clock.systemUTC(), events);
     }
 

@@ -242,7 +242,9 @@ class EvaluationServiceTest {
         List<Path> classpath = Arrays.stream(path.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
         ModelJvm jvm = new ModelJvm(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, List.of("-Xmx64m"),
                 Map.of("MLOPS_MODEL_CLASS", KeywordClassifier.class.getName()));
-        return new EvaluationService(store, jvm, Clock.systemUTC(), events);
+        return new EvaluationService(store, new LocalBatchPredictionBackend(
+                new LocalBatchPredictionBackend.Settings(jvm, TarGz.Limits.DEFAULT), store, Clock.systemUTC()),
+                Clock.systemUTC(), events);
     }
 
     private EvaluationRequest request(ModelVersion version, GateConfig gate, boolean skipGate) {
@@ -251,7 +253,7 @@ class EvaluationServiceTest {
 
     private EvaluationRequest request(ModelVersion version, GateConfig gate, boolean skipGate, String outputName) {
         Path out = outputName.equals("main") ? temp.resolve("target/mlops") : temp.resolve("target-" + outputName);
-        return new EvaluationRequest(MODEL, version, TaskType.CLASSIFICATION, testData, RecordLayout.DEFAULT, Optional.empty(),
+        return new EvaluationRequest(MODEL, Optional.of(version), TaskType.CLASSIFICATION, testData, RecordLayout.DEFAULT, Optional.empty(),
                 gate, skipGate, new BatchPredictor.Settings(2, Duration.ofSeconds(30)), "tester", out);
     }
 

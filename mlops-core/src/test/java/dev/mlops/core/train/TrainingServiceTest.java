@@ -178,7 +178,8 @@ class TrainingServiceTest {
 
     private TrainingRequest request(Optional<String> version, Map<String, String> hyperparameters) {
         return new TrainingRequest(MODEL, version.map(ModelVersion::new), Map.of("train", temp.resolve("data/train")),
-                hyperparameters, temp.resolve("target/mlops"), Optional.of("0123456789012345678901234567890123456789"));
+                hyperparameters, temp.resolve("target/mlops"), Optional.of("0123456789012345678901234567890123456789"),
+                Optional.empty());
     }
 
     private MlopsEvents recording() {

@@ -57,7 +57,7 @@ class VersionServiceTest {
         dev.mlops.core.RecordingEvents events = new dev.mlops.core.RecordingEvents();
 
         VersionReport report = new VersionService(store, log, events)
-                .reserveNext(new VersionRequest(MODEL, Optional.empty(), CiEnvironment.NONE, dir.resolve("out")));
+                .reserveNext(new VersionRequest(MODEL, Optional.empty(), CiEnvironment.NONE, dir.resolve("out"), Optional.empty()));
 
         assertEquals("1.1.0", report.version().value(), "1.0.0 is taken although its manifest is incomplete");
         assertEquals(Optional.of("c2"), report.since(), "from the tag v1.0.0");
@@ -70,7 +70,7 @@ class VersionServiceTest {
         FileModelStore store = new FileModelStore(dir.resolve("store"));
         store.reserve(MODEL, new ModelVersion("1.0.0"));
         VersionReport report = new VersionService(store, log, MlopsEvents.NONE)
-                .reserveNext(new VersionRequest(MODEL, Optional.empty(), CiEnvironment.NONE, dir.resolve("out")));
+                .reserveNext(new VersionRequest(MODEL, Optional.empty(), CiEnvironment.NONE, dir.resolve("out"), Optional.empty()));
 
         assertEquals("1.1.0", report.version().value(), "feat after the tag; the feat! before it does not count");
         assertEquals(Optional.of("c2"), report.since());
@@ -89,7 +89,7 @@ class VersionServiceTest {
             for (int i = 0; i < 8; i++) {
                 Path out = dir.resolve("out" + i);
                 runs.add(pool.submit(() -> new VersionService(store, log, MlopsEvents.NONE)
-                        .reserveNext(new VersionRequest(MODEL, Optional.empty(), CiEnvironment.NONE, out))));
+                        .reserveNext(new VersionRequest(MODEL, Optional.empty(), CiEnvironment.NONE, out, Optional.empty()))));
             }
             Set<ModelVersion> versions = new HashSet<>();
             for (Future<VersionReport> run : runs) {
@@ -105,7 +105,7 @@ class VersionServiceTest {
     void anExplicitVersionIsReservedOnce() {
         FileModelStore store = new FileModelStore(dir.resolve("store"));
         VersionService service = new VersionService(store, log, MlopsEvents.NONE);
-        VersionRequest request = new VersionRequest(MODEL, Optional.of(new ModelVersion("2.0.0")), CiEnvironment.NONE, dir);
+        VersionRequest request = new VersionRequest(MODEL, Optional.of(new ModelVersion("2.0.0")), CiEnvironment.NONE, dir, Optional.empty());
         assertEquals("explicit", service.reserveNext(request).reason());
         ConfigurationException again = assertThrows(ConfigurationException.class, () -> service.reserveNext(request));
         assertTrue(again.getMessage().contains("-Dmlops.version"), again.getMessage());

@@ -63,12 +63,6 @@ public final class LocalEndpointBackend implements EndpointBackend {
         public static final Duration DEFAULT_INVOCATION_TIMEOUT = Duration.ofSeconds(60);
         public static final int DEFAULT_MAX_PAYLOAD_MB = 6;
         public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
-
-        /** SageMaker's limits for real-time endpoints (60 s, 6 MB); a lock waited for up to 10 minutes. */
-        public Settings(Path endpointsDir, ModelJvm modelJvm, ModelJvm routerJvm, int port, Duration startupTimeout) {
-            this(endpointsDir, modelJvm, routerJvm, port, startupTimeout, DEFAULT_INVOCATION_TIMEOUT,
-                    DEFAULT_MAX_PAYLOAD_MB, DEFAULT_LOCK_TIMEOUT, TarGz.Limits.DEFAULT);
-        }
     }
 
     /** What {@code <deployment>/server.json} says of the model server, written before it serves. */

@@ -1,0 +1,11 @@
+package dev.mlops.maven.settings;
+
+import dev.mlops.core.deploy.local.LocalEndpointBackend;
+
+/**
+ * What {@code mlops:deploy}, {@code rollback} and {@code undeploy} read about the endpoint and its backend.
+ *
+ * @param endpoint the endpoint's name (by default derived from the model's)
+ * @param local the {@code local} endpoint's directory, JVMs, port, timeouts and limits
+ */
+public record EndpointSettings(CommonSettings common, String endpoint, LocalEndpointBackend.Settings local) {}
