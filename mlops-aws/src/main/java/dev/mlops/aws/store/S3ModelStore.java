@@ -122,7 +122,6 @@ public final class S3ModelStore implements ModelStore {
 
     private static Map<String, String> operations() {
         Map<String, String> operations = new LinkedHashMap<>();
-        operations.put("HeadBucket", "s3:ListBucket");
         operations.put("ListObjectsV2", "s3:ListBucket");
         operations.put("GetObject", "s3:GetObject");
         operations.put("HeadObject", "s3:GetObject");
@@ -146,16 +145,11 @@ public final class S3ModelStore implements ModelStore {
 
     @Override
     public void checkWritable() {
+        // a listing under the prefix rather than HeadBucket: a policy may grant s3:ListBucket for the prefix only
         try {
-            s3.headBucket(b -> b.bucket(location.bucket()));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new ConfigurationException("The bucket '" + location.bucket() + "' of the store " + describe()
-                        + " does not exist (HeadBucket answered 404). Create it, or point the store at an existing bucket.", e);
-            }
-            throw failure("check the bucket of", "", e);
+            s3.listObjectsV2(b -> b.bucket(location.bucket()).prefix(location.key("models/")).maxKeys(1));
         } catch (SdkException e) {
-            throw failure("check the bucket of", "", e);
+            throw failure("list", "models/", e);
         }
         String probe = "models/.probe-" + UUID.randomUUID();
         put(probe, new byte[0], null, true, "write a probe object to");
@@ -773,6 +767,12 @@ public final class S3ModelStore implements ModelStore {
             String code = s3e.awsErrorDetails() == null ? null : s3e.awsErrorDetails().errorCode();
             String answer = "S3 answered HTTP " + s3e.statusCode() + (code == null ? "" : " " + code)
                     + (s3e.requestId() == null ? "" : ", request id " + s3e.requestId());
+            if (s3e.statusCode() == 403 && code != null && List.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
+                    "ExpiredToken", "InvalidToken", "TokenRefreshRequired").contains(code)) {
+                return new ConfigurationException(what + ": S3 refused the AWS credentials in use (" + answer + ")."
+                        + " Check the credentials the SDK's default chain finds (environment, profile, web identity) and"
+                        + " that they belong to the account of the bucket '" + location.bucket() + "'.", e);
+            }
             if (s3e.statusCode() == 403) {
                 return new ConfigurationException(what + ": access denied (" + answer + "). The AWS credentials in use"
                         + " need " + String.join(", ", IAM_ACTIONS) + " on the bucket '" + location.bucket()
