@@ -3,13 +3,14 @@ package dev.mlops.maven;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.deploy.DeployRequest;
 import dev.mlops.core.deploy.DeploymentService;
-import dev.mlops.core.deploy.EndpointBackends;
 import dev.mlops.core.deploy.SmokeTest;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.store.Alias;
-import dev.mlops.core.store.ModelStore;
+import dev.mlops.maven.settings.EndpointSettings;
+import dev.mlops.maven.wiring.Backends;
+import dev.mlops.maven.wiring.GoalContext;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,10 +27,6 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
      */
     @Parameter(property = MlopsProperties.ENDPOINT)
     String endpoint;
-
-    /** Where endpoints run: {@code local}. */
-    @Parameter(property = MlopsProperties.BACKEND, defaultValue = LocalEndpointBackend.NAME)
-    String backend;
 
     /** The local endpoint's port when it is first created; 0 picks a free one. It then keeps its port. */
     @Parameter(property = MlopsProperties.DEPLOY_PORT, defaultValue = "0")
@@ -63,9 +60,8 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
     @Parameter(property = MlopsProperties.DEPLOY_LOCK_TIMEOUT, defaultValue = "PT10M")
     String lockTimeout;
 
-    final DeploymentService deploymentService(ModelStore store) {
-        EndpointBackends.requireKnown(commandLine().string(MlopsProperties.BACKEND, backend));
-        LocalEndpointBackend.Settings settings = new LocalEndpointBackend.Settings(endpointsDir(),
+    final EndpointSettings endpointSettings() {
+        return new EndpointSettings(commonSettings(), new LocalEndpointBackend.Settings(endpointsDir(),
                 modelJvm(commandLine().string(MlopsProperties.DEPLOY_JVM_ARGS, jvmArgs)), routerJvm(),
                 integer(MlopsProperties.DEPLOY_PORT, port, 0, MAX_PORT),
                 Durations.parse(commandLine().string(MlopsProperties.DEPLOY_STARTUP_TIMEOUT, startupTimeout),
@@ -75,9 +71,14 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
                 integer(MlopsProperties.DEPLOY_MAX_PAYLOAD_MB, Integer.toString(maxPayloadMb)),
                 Durations.parse(commandLine().string(MlopsProperties.DEPLOY_LOCK_TIMEOUT, lockTimeout),
                         "lockTimeout", MlopsProperties.DEPLOY_LOCK_TIMEOUT),
-                archiveLimits());
-        return new DeploymentService(store, new LocalEndpointBackend(settings, store, clock()), clock(),
-                new MavenEvents(getLog(), "[endpoint] "));
+                archiveLimits()));
+    }
+
+    /** The deployment service on the backend {@code mlops.backend} names. */
+    final DeploymentService deploymentService() {
+        EndpointSettings settings = endpointSettings();
+        GoalContext goal = goalContext(modelStore(settings.common()), "[endpoint] ");
+        return new DeploymentService(goal.store(), Backends.endpoints(settings, goal), clock(), goal.events());
     }
 
     final DeployRequest request(Optional<ModelVersion> version, boolean allowRejected) {

@@ -7,7 +7,12 @@ import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.evaluate.GateFailedException;
 import dev.mlops.core.store.ModelStore;
-import dev.mlops.core.store.ModelStores;
+import dev.mlops.maven.settings.AwsSettings;
+import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.wiring.Backends;
+import dev.mlops.maven.wiring.GoalContext;
+import dev.mlops.maven.wiring.StoreContext;
+import dev.mlops.maven.wiring.Stores;
 import dev.mlops.core.train.TrainingFailedException;
 import java.io.File;
 import java.nio.file.Path;
@@ -56,6 +61,21 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     /** Where local endpoints keep their state, logs and deployed models. */
     @Parameter(property = MlopsProperties.ENDPOINTS_DIRECTORY, defaultValue = "${user.home}/.mlops/endpoints")
     private File endpointsDirectory;
+
+    /** Where training, batch prediction and endpoints run: {@code local} (this machine). */
+    @Parameter(property = MlopsProperties.BACKEND, defaultValue = Backends.DEFAULT)
+    String backend;
+
+    /** The AWS region of every AWS client (S3 store, SageMaker); by default the SDK's chain (AWS_REGION, the profile). */
+    @Parameter(property = MlopsProperties.AWS_REGION)
+    String awsRegion;
+
+    /**
+     * Endpoint overrides by AWS service ({@code s3}, {@code sagemaker}, {@code logs}, {@code ecr}, {@code sts}), e.g.
+     * a VPC endpoint or an S3-compatible store. Add or replace one with {@code -Dmlops.aws.endpoint.<service>=<url>}.
+     */
+    @Parameter
+    Map<String, String> awsEndpoints;
 
     private CiEnvironment ci;
 
@@ -130,8 +150,27 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
                 .map(ModelVersion::new);
     }
 
+    /** What every goal reads the same way. */
+    protected final CommonSettings commonSettings() {
+        return new CommonSettings(modelName(), commandLine().string(MlopsProperties.STORE, store),
+                commandLine().string(MlopsProperties.BACKEND, backend), baseDir(), outputDir(), endpointsDir(),
+                AwsSettings.of(commandLine().string(MlopsProperties.AWS_REGION, awsRegion),
+                        commandLine().map(MlopsProperties.AWS_ENDPOINT_PREFIX, awsEndpoints)));
+    }
+
     protected final ModelStore modelStore() {
-        return ModelStores.open(commandLine().string(MlopsProperties.STORE, store), baseDir());
+        return modelStore(commonSettings());
+    }
+
+    /** The store {@code mlops.store} names, opened by its scheme. */
+    protected final ModelStore modelStore(CommonSettings common) {
+        return Stores.open(common.store(), new StoreContext(common.baseDir(), common.aws(), clock(),
+                new MavenEvents(getLog(), "")));
+    }
+
+    /** What the goal's backends share: its store, the clock and its log (process output under {@code marker}). */
+    protected final GoalContext goalContext(ModelStore store, String marker) {
+        return new GoalContext(store, clock(), new MavenEvents(getLog(), marker));
     }
 
     protected final Path outputDir() {

@@ -41,7 +41,7 @@ public class DeployMojo extends AbstractEndpointMojo {
 
     @Override
     protected void run() {
-        DeployReport report = deploymentService(modelStore())
+        DeployReport report = deploymentService()
                 .deploy(request(requestedVersion(version), commandLine().flag(MlopsProperties.DEPLOY_ALLOW_REJECTED, allowRejected)));
         getLog().info("Try it: " + tryIt(report.endpoint().url()));
     }

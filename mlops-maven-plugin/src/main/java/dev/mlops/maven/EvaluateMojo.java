@@ -7,11 +7,15 @@ import dev.mlops.core.evaluate.BatchPredictor;
 import dev.mlops.core.evaluate.EvaluationReport;
 import dev.mlops.core.evaluate.EvaluationRequest;
 import dev.mlops.core.evaluate.EvaluationService;
+import dev.mlops.core.evaluate.LocalBatchPredictionBackend;
 import dev.mlops.core.evaluate.RecordLayout;
 import dev.mlops.core.evaluate.TaskType;
 import dev.mlops.core.io.JsonFiles;
 import dev.mlops.core.train.TrainingReport;
 import dev.mlops.core.train.TrainingService;
+import dev.mlops.maven.settings.EvaluateSettings;
+import dev.mlops.maven.wiring.Backends;
+import dev.mlops.maven.wiring.GoalContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,15 +86,20 @@ public class EvaluateMojo extends AbstractModelMojo {
 
     @Override
     protected void run() {
-        EvaluationRequest request = request();
-        EvaluationService service = new EvaluationService(modelStore(),
-                modelJvm(commandLine().string(MlopsProperties.EVALUATE_JVM_ARGS, jvmArgs)), clock(),
-                new MavenEvents(getLog(), "[serve] "));
-        EvaluationReport report = service.evaluate(request);
+        EvaluateSettings settings = settings();
+        GoalContext goal = goalContext(modelStore(settings.common()), "[serve] ");
+        EvaluationService service = new EvaluationService(goal.store(), Backends.batchPrediction(settings, goal), clock(),
+                goal.events());
+        EvaluationReport report = service.evaluate(settings.request());
         getLog().info("Reports: " + outputDir().resolve("evaluation.html"));
         if (report.gateSkipped()) {
             getLog().warn("The quality gate was skipped (" + MlopsProperties.GATE_SKIP + "); recorded in the manifest.");
         }
+    }
+
+    EvaluateSettings settings() {
+        return new EvaluateSettings(commonSettings(), request(), new LocalBatchPredictionBackend.Settings(
+                modelJvm(commandLine().string(MlopsProperties.EVALUATE_JVM_ARGS, jvmArgs)), archiveLimits()));
     }
 
     EvaluationRequest request() {
@@ -113,7 +122,7 @@ public class EvaluateMojo extends AbstractModelMojo {
                 Optional.ofNullable(commandLine().string(MlopsProperties.EVALUATE_POSITIVE_CLASS, positiveClass)),
                 GateParameters.toConfig(gate, commandLine(), taskType),
                 commandLine().flag(MlopsProperties.GATE_SKIP, skipGate),
-                new BatchPredictor.Settings(perRequest, REQUEST_TIMEOUT), actor(), outputDir(), archiveLimits());
+                new BatchPredictor.Settings(perRequest, REQUEST_TIMEOUT), actor(), outputDir());
     }
 
     /** -Dmlops.version, else the version mlops:train stored in this build ({@code training.json}). */

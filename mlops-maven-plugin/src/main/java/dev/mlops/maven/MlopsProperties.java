@@ -19,6 +19,10 @@ public final class MlopsProperties {
     public static final String STORE = "mlops.store";
     public static final String OUTPUT_DIRECTORY = "mlops.outputDirectory";
     public static final String BACKEND = "mlops.backend";
+    /** The AWS region of every AWS client; by default the SDK's chain. */
+    public static final String AWS_REGION = "mlops.aws.region";
+    /** {@code -Dmlops.aws.endpoint.<service>=<url>} overrides one AWS service's endpoint (s3, sagemaker, …). */
+    public static final String AWS_ENDPOINT_PREFIX = "mlops.aws.endpoint.";
 
     /** {@code -Dmlops.channel.<name>=<directory>} adds or replaces a channel. */
     public static final String CHANNEL_PREFIX = "mlops.channel.";

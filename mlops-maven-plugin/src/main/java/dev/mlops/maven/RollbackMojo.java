@@ -22,6 +22,6 @@ public class RollbackMojo extends AbstractEndpointMojo {
 
     @Override
     protected void run() {
-        deploymentService(modelStore()).rollback(request(Optional.empty(), true));
+        deploymentService().rollback(request(Optional.empty(), true));
     }
 }

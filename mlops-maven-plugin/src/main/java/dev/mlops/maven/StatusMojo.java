@@ -2,7 +2,6 @@ package dev.mlops.maven;
 
 import dev.mlops.core.deploy.Endpoint;
 import dev.mlops.core.deploy.EndpointTable;
-import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.evaluate.TaskType;
@@ -10,6 +9,8 @@ import dev.mlops.core.registry.VersionTable;
 import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
 import dev.mlops.core.store.VersionListing;
+import dev.mlops.maven.settings.CommonSettings;
+import dev.mlops.maven.wiring.Backends;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -40,7 +41,8 @@ public class StatusMojo extends AbstractMlopsMojo {
     @Override
     protected void run() {
         ModelName model = modelName();
-        ModelStore store = modelStore();
+        CommonSettings common = commonSettings();
+        ModelStore store = modelStore(common);
         VersionListing listing = store.listing(model);
         List<Manifest> versions = listing.versions();
         Map<String, Alias> aliases = store.aliases(model);
@@ -55,7 +57,7 @@ public class StatusMojo extends AbstractMlopsMojo {
                 TaskType.parse(commandLine().string(MlopsProperties.EVALUATE_TASK, task))).primaryMetric();
         VersionTable.render(versions, aliases, primaryMetric).forEach(getLog()::info);
         listing.problems().forEach(problem -> getLog().warn(problem));
-        List<Endpoint> endpoints = LocalEndpointBackend.endpointsIn(endpointsDir()).stream()
+        List<Endpoint> endpoints = Backends.listEndpoints(common, goalContext(store, "")).stream()
                 .filter(e -> e.model().equals(model.value())).toList();
         if (!endpoints.isEmpty()) {
             getLog().info("Endpoints:");

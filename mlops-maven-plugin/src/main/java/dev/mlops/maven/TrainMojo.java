@@ -2,10 +2,12 @@ package dev.mlops.maven;
 
 import dev.mlops.core.io.GitRevision;
 import dev.mlops.core.train.LocalTrainingBackend;
-import dev.mlops.core.train.TrainingBackends;
 import dev.mlops.core.train.TrainingReport;
 import dev.mlops.core.train.TrainingRequest;
 import dev.mlops.core.train.TrainingService;
+import dev.mlops.maven.settings.TrainSettings;
+import dev.mlops.maven.wiring.Backends;
+import dev.mlops.maven.wiring.GoalContext;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Execute;
@@ -26,10 +28,6 @@ public class TrainMojo extends AbstractModelMojo {
     /** The version to store the model as; a development version ({@code 0.0.0-dev.<time>}) when not set. */
     @Parameter(property = MlopsProperties.VERSION)
     String version;
-
-    /** Where training runs: {@code local}. */
-    @Parameter(property = MlopsProperties.BACKEND, defaultValue = TrainingBackends.LOCAL)
-    String backend;
 
     /**
      * Hyperparameters handed to the model as strings. Add or replace one with
@@ -62,12 +60,15 @@ public class TrainMojo extends AbstractModelMojo {
 
     @Override
     protected void run() {
-        TrainingBackends.requireKnown(commandLine().string(MlopsProperties.BACKEND, backend));
-        TrainingRequest request = request();
-        LocalTrainingBackend local = new LocalTrainingBackend(localSettings(), clock());
-        TrainingService service = new TrainingService(modelStore(), local, clock(), new MavenEvents(getLog(), "[train] "));
-        TrainingReport report = service.train(request);
+        TrainSettings settings = settings();
+        GoalContext goal = goalContext(modelStore(settings.common()), "[train] ");
+        TrainingService service = new TrainingService(goal.store(), Backends.training(settings, goal), clock(), goal.events());
+        TrainingReport report = service.train(settings.request());
         getLog().info("Model archive: " + report.modelUri());
+    }
+
+    TrainSettings settings() {
+        return new TrainSettings(commonSettings(), request(), localSettings());
     }
 
     TrainingRequest request() {

@@ -17,6 +17,6 @@ public class UndeployMojo extends AbstractEndpointMojo {
 
     @Override
     protected void run() {
-        deploymentService(modelStore()).undeploy(endpointName(), outputDir());
+        deploymentService().undeploy(endpointName(), outputDir());
     }
 }

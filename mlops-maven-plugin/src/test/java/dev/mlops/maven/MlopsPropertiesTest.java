@@ -58,7 +58,7 @@ class MlopsPropertiesTest {
     @Test
     void familiesAndNamesComeFromTheConstants() {
         assertEquals(Set.of("mlops.channel.", "mlops.hyperparameter.", "mlops.gate.guard.", "mlops.gate.floor.",
-                "mlops.gate.ceiling."), MlopsProperties.FAMILIES);
+                "mlops.gate.ceiling.", "mlops.aws.endpoint."), MlopsProperties.FAMILIES);
         assertTrue(MlopsProperties.NAMES.contains(MlopsProperties.GATE_DIRECTION)); // read from -D only, not a @Parameter
         assertTrue(MlopsProperties.known("mlops.channel.validation"));
         assertTrue(!MlopsProperties.known("mlops.channel."));

@@ -53,6 +53,7 @@ class TrainMojoTest {
         set("model", "spam-classifier");
         set("store", "file:" + temp.resolve("store"));
         set("outputDirectory", temp.resolve("target/mlops").toFile());
+        set("endpointsDirectory", temp.resolve("endpoints").toFile());
     }
 
     @Test

@@ -8,10 +8,6 @@ import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.Fingerprints;
-import dev.mlops.core.io.ModelJvm;
-import dev.mlops.core.io.MoreFiles;
-import dev.mlops.core.io.TarGz;
-import dev.mlops.core.serve.LocalModelServer;
 import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
 import java.io.IOException;
@@ -37,17 +33,16 @@ import java.util.stream.Collectors;
 public final class EvaluationService {
 
     public static final String PRODUCTION = "production";
-    private static final Duration SERVER_STARTUP = Duration.ofMinutes(2);
     private static final int TREND_VERSIONS = 30;
 
     private final ModelStore store;
-    private final ModelJvm jvm;
+    private final BatchPredictionBackend prediction;
     private final Clock clock;
     private final MlopsEvents events;
 
-    public EvaluationService(ModelStore store, ModelJvm jvm, Clock clock, MlopsEvents events) {
+    public EvaluationService(ModelStore store, BatchPredictionBackend prediction, Clock clock, MlopsEvents events) {
         this.store = store;
-        this.jvm = jvm;
+        this.prediction = prediction;
         this.clock = clock;
         this.events = events;
     }
@@ -130,36 +125,10 @@ public final class EvaluationService {
     }
 
     private EvaluationMetrics predict(EvaluationRequest request) {
-        Path work = request.outputDir().resolve("evaluate");
-        Path archive = work.resolve("model.tar.gz");
-        Path mlRoot = work.resolve("ml");
-        try {
-            MoreFiles.deleteRecursively(work);
-            Files.createDirectories(mlRoot.resolve("model"));
-        } catch (IOException e) {
-            throw new InfrastructureException("Cannot prepare " + work + ": " + e.getMessage(), e);
-        }
-        store.copyArchive(request.model(), request.version(), archive);
-        TarGz.extract(archive, mlRoot.resolve("model"), request.archiveLimits());
         MetricsAccumulator metrics = MetricsAccumulator.forTask(request.task(), request.positiveClass());
-        LocalModelServer server = LocalModelServer.start(
-                new LocalModelServer.Settings(jvm, mlRoot, 0, work.resolve("server.log"), SERVER_STARTUP), clock, events);
-        // if Maven itself is stopped (Ctrl-C), the server goes with it
-        Thread stopOnExit = new Thread(() -> server.handle().destroyForcibly(), "mlops-stop-model-server");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
-        try {
-            new BatchPredictor(request.prediction(), clock, events)
-                    .predict(server.baseUri(), request.testChannel(), request.layout(), metrics);
-        } catch (InfrastructureException e) {
-            throw new InfrastructureException(e.getMessage() + "\nThe model server's last lines:\n" + server.logTail(), e);
-        } finally {
-            server.stop(Duration.ofSeconds(30));
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
-        }
+        events.debug("Batch prediction on the " + prediction.name() + " backend");
+        prediction.predict(new BatchPredictionJob(request.model(), request.version(), request.testChannel(),
+                request.layout(), request.prediction(), request.outputDir().resolve("evaluate")), metrics, events);
         EvaluationMetrics result = metrics.result();
         if (result.records() == 0) {
             throw new ConfigurationException("The test channel at " + request.testChannel() + " has no records: its"

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalTrainingBackend implements TrainingBackend {
 
+    public static final String NAME = "local";
+
     /** @param timeout how long training may run before it is stopped */
     public record Settings(ModelJvm jvm, Duration timeout) {}
 
@@ -39,7 +41,7 @@ public final class LocalTrainingBackend implements TrainingBackend {
 
     @Override
     public String name() {
-        return TrainingBackends.LOCAL;
+        return NAME;
     }
 
     @Override

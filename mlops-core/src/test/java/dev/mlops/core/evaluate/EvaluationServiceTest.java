@@ -241,7 +241,9 @@ class EvaluationServiceTest {
         List<Path> classpath = Arrays.stream(path.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
         ModelJvm jvm = new ModelJvm(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, List.of("-Xmx64m"),
                 Map.of("MLOPS_MODEL_CLASS", KeywordClassifier.class.getName()));
-        return new EvaluationService(store, jvm, Clock.systemUTC(), events);
+        return new EvaluationService(store, new LocalBatchPredictionBackend(
+                new LocalBatchPredictionBackend.Settings(jvm, TarGz.Limits.DEFAULT), store, Clock.systemUTC()),
+                Clock.systemUTC(), events);
     }
 
     private EvaluationRequest request(ModelVersion version, GateConfig gate, boolean skipGate) {

@@ -19,7 +19,7 @@ import dev.mlops.core.image.RegistryApiTagLookup;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.store.ModelStore;
-import dev.mlops.core.store.ModelStores;
+import dev.mlops.core.store.FileModelStore;
 import dev.mlops.core.version.CommitLog;
 import dev.mlops.core.version.VersionRequest;
 import dev.mlops.core.version.VersionService;
@@ -53,7 +53,7 @@ class HandOffAcrossJobsTest {
         Path env = firstJob.resolve("target/mlops/mlops.env");
 
         // job 1: mlops:version, then mlops:package to a tarball, with the store inside the project (as the CI templates keep it)
-        ModelStore firstStore = ModelStores.open(".mlops/store", firstJob);
+        ModelStore firstStore = new FileModelStore(firstJob.resolve(".mlops/store"));
         new VersionService(firstStore, noCommits(), MlopsEvents.NONE).reserveNext(new VersionRequest(MODEL,
                 Optional.of(new ModelVersion("1.0.0")), CiEnvironment.NONE, firstJob.resolve("target/mlops"), Optional.of(firstJob)));
         new PackageService(firstStore, new RegistryApiTagLookup(), MlopsEvents.NONE, Optional.empty()).packageImage(
@@ -70,8 +70,8 @@ class HandOffAcrossJobsTest {
         Path secondJob = temp.resolve("builds/job-2/project");
         Files.createDirectories(secondJob.getParent());
         Files.move(firstJob, secondJob);
-        ModelStore secondStore = ModelStores.open(DotEnvFile.read(secondJob.resolve("target/mlops/mlops.env")).get("MLOPS_STORE"),
-                secondJob);
+        ModelStore secondStore = new FileModelStore(
+                secondJob.resolve(DotEnvFile.read(secondJob.resolve("target/mlops/mlops.env")).get("MLOPS_STORE")));
         TrainingReport trained = new TrainingService(secondStore, backend(), Clock.systemUTC(), MlopsEvents.NONE)
                 .train(new TrainingRequest(MODEL, Optional.empty(), Map.of("train", secondJob.resolve("data/train")), Map.of(),
                         secondJob.resolve("target/mlops"), Optional.empty(), Optional.of(secondJob)));
