@@ -48,7 +48,7 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     private String model;
 
     /**
-     * Where models are stored: a {@code file:} URI or a directory path. Holds
+     * Where models are stored: a {@code file:} URI, a directory path, or {@code s3://<bucket>/<prefix>}. Holds
      * {@code models/<model>/<version>/} with {@code model.tar.gz} and {@code manifest.json}.
      */
     @Parameter(property = MlopsProperties.STORE, defaultValue = "file:${user.home}/.mlops/store")
@@ -76,6 +76,10 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
      */
     @Parameter
     Map<String, String> awsEndpoints;
+
+    /** The S3 endpoint of the store: an S3-compatible store (path-style) or a VPC endpoint, e.g. {@code http://127.0.0.1:9000}. */
+    @Parameter(property = MlopsProperties.S3_ENDPOINT)
+    String s3Endpoint;
 
     private CiEnvironment ci;
 
@@ -155,7 +159,21 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
         return new CommonSettings(modelName(), commandLine().string(MlopsProperties.STORE, store),
                 commandLine().string(MlopsProperties.BACKEND, backend), baseDir(), outputDir(), endpointsDir(),
                 AwsSettings.of(commandLine().string(MlopsProperties.AWS_REGION, awsRegion),
-                        commandLine().map(MlopsProperties.AWS_ENDPOINT_PREFIX, awsEndpoints)));
+                        awsEndpoints()));
+    }
+
+    // mlops.s3.endpoint is the short form of mlops.aws.endpoint.s3; given both, they must agree
+    private Map<String, String> awsEndpoints() {
+        Map<String, String> endpoints = new java.util.TreeMap<>(commandLine().map(MlopsProperties.AWS_ENDPOINT_PREFIX, awsEndpoints));
+        String s3 = commandLine().string(MlopsProperties.S3_ENDPOINT, s3Endpoint);
+        if (s3 != null && !s3.isBlank()) {
+            String other = endpoints.put("s3", s3.trim());
+            if (other != null && !other.trim().equals(s3.trim())) {
+                throw new ConfigurationException("Two S3 endpoints are given: -D" + MlopsProperties.S3_ENDPOINT + "=" + s3
+                        + " and -D" + MlopsProperties.AWS_ENDPOINT_PREFIX + "s3=" + other + ". Keep one of them.");
+            }
+        }
+        return endpoints;
     }
 
     protected final ModelStore modelStore() {

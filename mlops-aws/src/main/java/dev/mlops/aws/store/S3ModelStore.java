@@ -117,7 +117,15 @@ public final class S3ModelStore implements ModelStore {
     /** Opens {@code s3://bucket/prefix}; the location is checked before any client is built or call made. */
     public static S3ModelStore open(String location, AwsClients clients) {
         S3Location parsed = S3Location.parse(location);
-        return new S3ModelStore(parsed, clients.s3(), Clock.systemUTC(), DEFAULT_PART_SIZE);
+        S3Client client;
+        try {
+            client = clients.s3();
+        } catch (SdkClientException e) {
+            // the SDK found no region in its chain (AWS_REGION, the profile, the instance)
+            throw new ConfigurationException("Cannot open the store " + parsed.describe() + ": " + e.getMessage()
+                    + " Give the bucket's region (AWS_REGION, or the region setting of the goal).", e);
+        }
+        return new S3ModelStore(parsed, client, Clock.systemUTC(), DEFAULT_PART_SIZE);
     }
 
     private static Map<String, String> operations() {
