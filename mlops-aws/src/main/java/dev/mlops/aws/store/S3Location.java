@@ -63,9 +63,11 @@ public record S3Location(String bucket, String prefix) {
         if (bucket.length() < 3 || bucket.length() > 63) {
             problems.add("it has " + bucket.length() + " characters, not 3 to 63");
         }
-        if (!BUCKET_CHARS.matcher(bucket).matches()) {
-            problems.add(bucket.equals(bucket.toLowerCase(Locale.ROOT)) ? "it may hold only lower-case letters, digits, '.' and '-'"
-                    : "it has upper-case letters");
+        if (!bucket.equals(bucket.toLowerCase(Locale.ROOT))) {
+            problems.add("it has upper-case letters");
+        }
+        if (!BUCKET_CHARS.matcher(bucket.toLowerCase(Locale.ROOT)).matches() && !bucket.isEmpty()) {
+            problems.add("it may hold only lower-case letters, digits, '.' and '-'");
         }
         if (!bucket.isEmpty() && (!Character.isLetterOrDigit(bucket.charAt(0))
                 || !Character.isLetterOrDigit(bucket.charAt(bucket.length() - 1)))) {
