@@ -7,6 +7,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -62,8 +66,19 @@ public final class AwsClients {
 
     /** Path-style addressing when an endpoint is given: S3-compatible stores (s3proxy, MinIO) need it. */
     public S3Client s3() {
+        return s3(java.util.List.of());
+    }
+
+    /** An S3 client that also tells {@code observers} of every call (tests record the operations and headers). */
+    public S3Client s3(java.util.List<ExecutionInterceptor> observers) {
         var builder = S3Client.builder();
         settings.endpoint(Service.S3).ifPresent(e -> builder.forcePathStyle(true));
+        // the JDK's HttpURLConnection cannot read a 412 sent in answer to "Expect: 100-continue": a conditional
+        // write that lost (If-None-Match, If-Match) came back as "Error writing request body to server"
+        builder.overrideConfiguration(o -> {
+            o.addExecutionInterceptor(new NoExpectContinue());
+            observers.forEach(o::addExecutionInterceptor);
+        });
         return configure(builder, Service.S3).build();
     }
 
@@ -73,6 +88,13 @@ public final class AwsClients {
 
     public CloudWatchLogsClient logs() {
         return configure(CloudWatchLogsClient.builder(), Service.LOGS).build();
+    }
+
+    private static final class NoExpectContinue implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return context.httpRequest().toBuilder().removeHeader("Expect").build();
+        }
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Service service) {

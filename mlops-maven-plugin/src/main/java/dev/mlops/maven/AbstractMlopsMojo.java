@@ -51,7 +51,7 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
     private String model;
 
     /**
-     * Where models are stored: a {@code file:} URI or a directory path. Holds
+     * Where models are stored: a {@code file:} URI, a directory path, or {@code s3://<bucket>/<prefix>}. Holds
      * {@code models/<model>/<version>/} with {@code model.tar.gz} and {@code manifest.json}.
      */
     @Parameter(property = MlopsProperties.STORE, defaultValue = "file:${user.home}/.mlops/store")
@@ -82,6 +82,10 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     MojoExecution mojoExecution;
+
+    /** The S3 endpoint of the store: an S3-compatible store (path-style) or a VPC endpoint, e.g. {@code http://127.0.0.1:9000}. */
+    @Parameter(property = MlopsProperties.S3_ENDPOINT)
+    String s3Endpoint;
 
     private CiEnvironment ci;
     private SettingsReader reader;
@@ -159,7 +163,20 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
                 directory(MlopsProperties.OUTPUT_DIRECTORY, outputDirectory), directory(MlopsProperties.ENDPOINTS_DIRECTORY,
                         endpointsDirectory),
                 AwsSettings.of(read.string(MlopsProperties.AWS_REGION, awsRegion),
-                        read.map(MlopsProperties.AWS_ENDPOINT_PREFIX, awsEndpoints)));
+                        awsEndpoints(read)));
+    }
+
+    // mlops.s3.endpoint is the short form of mlops.aws.endpoint.s3; given both, they must agree
+    private Map<String, String> awsEndpoints(SettingsReader read) {
+        Map<String, String> endpoints = new java.util.TreeMap<>(read.map(MlopsProperties.AWS_ENDPOINT_PREFIX, awsEndpoints));
+        read.optional(MlopsProperties.S3_ENDPOINT, s3Endpoint).ifPresent(s3 -> {
+            String other = endpoints.put("s3", s3.trim());
+            if (other != null && !other.trim().equals(s3.trim())) {
+                throw new ConfigurationException("Two S3 endpoints are given: -D" + MlopsProperties.S3_ENDPOINT + "=" + s3
+                        + " and -D" + MlopsProperties.AWS_ENDPOINT_PREFIX + "s3=" + other + ". Keep one of them.");
+            }
+        });
+        return endpoints;
     }
 
     /** The version asked for with {@code -Dmlops.version} or in the POM, if any. */

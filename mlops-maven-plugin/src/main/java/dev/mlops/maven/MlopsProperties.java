@@ -23,6 +23,8 @@ public final class MlopsProperties {
     public static final String AWS_REGION = "mlops.aws.region";
     /** {@code -Dmlops.aws.endpoint.<service>=<url>} overrides one AWS service's endpoint (s3, sagemaker, …). */
     public static final String AWS_ENDPOINT_PREFIX = "mlops.aws.endpoint.";
+    /** The S3 endpoint (an S3-compatible store, a VPC endpoint): the same as {@code mlops.aws.endpoint.s3}. */
+    public static final String S3_ENDPOINT = "mlops.s3.endpoint";
 
     /** {@code -Dmlops.channel.<name>=<directory>} adds or replaces a channel. */
     public static final String CHANNEL_PREFIX = "mlops.channel.";

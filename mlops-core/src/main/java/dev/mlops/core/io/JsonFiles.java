@@ -43,4 +43,25 @@ public final class JsonFiles {
                     + e.getMessage(), e);
         }
     }
+
+    /** Parses JSON held in memory (an object read from a remote store); {@code source} names it in the error. */
+    public static <T> T parse(byte[] json, Class<T> type, String source) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new InfrastructureException("Cannot read " + source + " as " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** What {@link #read} or {@link #parse} refused, in a few words: Jackson's own first line and where (line, column), without the source dump. */
+    public static String problem(InfrastructureException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            String where = json.getLocation() == null ? ""
+                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+            return json.getOriginalMessage().lines().findFirst().orElse("not JSON") + where;
+        }
+        return cause == null ? e.getMessage() : cause.toString();
+    }
 }

@@ -342,15 +342,9 @@ public final class FileModelStore implements ModelStore {
         try {
             manifest = JsonFiles.read(file, Manifest.class);
         } catch (InfrastructureException e) {
-            throw new StoreIntegrityException("The manifest " + file + " cannot be read: " + jsonProblem(e) + "." + fix);
+            throw new StoreIntegrityException("The manifest " + file + " cannot be read: " + JsonFiles.problem(e) + "." + fix);
         }
-        List<String> problems = new ArrayList<>(ManifestCheck.problems(manifest));
-        if (manifest.model() != null && !manifest.model().equals(model.value())) {
-            problems.add("it names the model '" + manifest.model() + "' but is stored under '" + model + "'");
-        }
-        if (manifest.version() != null && !manifest.version().equals(version)) {
-            problems.add("it names the version " + manifest.version() + " but is stored as " + version);
-        }
+        List<String> problems = ManifestCheck.problemsOfStored(manifest, model, version);
         if (!problems.isEmpty()) {
             throw new StoreIntegrityException("The manifest " + file + " is not valid: " + String.join("; ", problems)
                     + "." + fix);
@@ -365,7 +359,7 @@ public final class FileModelStore implements ModelStore {
         try {
             alias = JsonFiles.read(file, Alias.class);
         } catch (InfrastructureException e) {
-            throw new StoreIntegrityException("The alias file " + file + " cannot be read: " + jsonProblem(e) + "." + fix);
+            throw new StoreIntegrityException("The alias file " + file + " cannot be read: " + JsonFiles.problem(e) + "." + fix);
         }
         if (alias.version() == null || !name.equals(alias.name())) {
             throw new StoreIntegrityException("The alias file " + file + " is not valid: "
@@ -378,17 +372,6 @@ public final class FileModelStore implements ModelStore {
                     + " not a version." + fix);
         }
         return alias;
-    }
-
-    // Jackson's own first line says what and where (line, column) without the source dump
-    private static String jsonProblem(InfrastructureException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
-            String where = json.getLocation() == null ? ""
-                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-            return json.getOriginalMessage().lines().findFirst().orElse("not JSON") + where;
-        }
-        return cause == null ? e.getMessage() : cause.toString();
     }
 
     // every directory named as a version, whether or not its manifest can be read

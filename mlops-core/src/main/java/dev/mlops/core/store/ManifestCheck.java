@@ -7,15 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The fields every stored manifest must have, checked when it is written and whenever it is read. */
-final class ManifestCheck {
+/** The fields every stored manifest must have, checked when it is written and whenever it is read (by every store). */
+public final class ManifestCheck {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private ManifestCheck() {}
 
     /** What is missing or malformed, one phrase each; empty when the manifest is complete. */
-    static List<String> problems(Manifest manifest) {
+    public static List<String> problems(Manifest manifest) {
         List<String> problems = new ArrayList<>();
         missing(problems, "model", manifest.model());
         missing(problems, "version", manifest.version());
@@ -42,6 +42,21 @@ final class ManifestCheck {
             if (entry == null || entry.action() == null || entry.at() == null) {
                 problems.add("audit entry " + (i + 1) + " has no 'at' or 'action'");
             }
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with a manifest read back from the store: {@link #problems(Manifest)}, and whether it names the
+     * model and version it is stored as.
+     */
+    public static List<String> problemsOfStored(Manifest manifest, dev.mlops.core.domain.ModelName model, String storedAs) {
+        List<String> problems = new ArrayList<>(problems(manifest));
+        if (manifest.model() != null && !manifest.model().equals(model.value())) {
+            problems.add("it names the model '" + manifest.model() + "' but is stored under '" + model + "'");
+        }
+        if (manifest.version() != null && !manifest.version().equals(storedAs)) {
+            problems.add("it names the version " + manifest.version() + " but is stored as " + storedAs);
         }
         return problems;
     }

@@ -19,7 +19,7 @@ public class StoreIntegrityException extends ConfigurationException {
         return new StoreIntegrityException(danglingAliasText(model, alias, store));
     }
 
-    static String danglingAliasText(ModelName model, Alias alias, String store) {
+    public static String danglingAliasText(ModelName model, Alias alias, String store) {
         return "The alias '" + alias.name() + "' of '" + model + "' names version " + alias.version()
                 + ", which is not in the store " + store + ". Move the alias to a stored version (mvn mlops:deploy"
                 + " -Dmlops.version=<version>, or mvn mlops:rollback), or restore version " + alias.version()

@@ -20,7 +20,8 @@ public final class Stores {
 
     /** Every scheme, lower case, to its opener: register a new one here. */
     private static final Map<String, StoreOpener> OPENERS = Map.of(
-            "file", new FileStoreOpener());
+            "file", new FileStoreOpener(),
+            "s3", new S3StoreOpener());
 
     private Stores() {}
 
@@ -50,7 +51,7 @@ public final class Stores {
         if (opener == null) {
             throw new ConfigurationException("Unknown store location '" + trimmed + "': the scheme '" + scheme
                     + "' is not one this build knows (" + String.join(", ", schemes()) + ")."
-                    + NearestName.hint(scheme, schemes()) + " Use file:/path/to/store or a plain directory path in"
+                    + NearestName.hint(scheme, schemes()) + " Use file:/path/to/store, a plain directory path or s3://<bucket>/<prefix> in"
                     + " <store> or -D" + MlopsProperties.STORE + ".");
         }
         try {

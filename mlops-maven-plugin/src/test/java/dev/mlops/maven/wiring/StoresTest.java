@@ -29,10 +29,22 @@ class StoresTest {
     void anUnknownSchemeNamesTheLocationTheKnownSchemesAndTheFix() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> Stores.open("ftp://host/models", context));
         assertTrue(e.getMessage().contains("'ftp://host/models'") && e.getMessage().contains("scheme 'ftp'")
-                && e.getMessage().contains("(file)") && e.getMessage().contains("-Dmlops.store")
+                && e.getMessage().contains("(file, s3)") && e.getMessage().contains("-Dmlops.store")
                 && e.getMessage().contains("<store>"), e.getMessage());
         assertTrue(assertThrows(ConfigurationException.class, () -> Stores.open("fil:/srv/store", context))
                 .getMessage().contains("Did you mean 'file'?"));
+    }
+
+    private final StoreContext inRegion = new StoreContext(Path.of("/work/project"), new AwsClients.Settings(
+            java.util.Optional.of(software.amazon.awssdk.regions.Region.EU_WEST_1), java.util.Map.of()),
+            Clock.systemUTC(), MlopsEvents.NONE);
+
+    @Test
+    void s3LocationsOpenTheS3StoreAndABucketNameS3WouldRefuseIsNamedBeforeAnyCall() {
+        assertEquals("s3://my-models/team/spam/", Stores.open("s3://my-models/team/spam", inRegion).describe());
+        assertEquals("s3://my-models/", Stores.open("S3://my-models", inRegion).describe());
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> Stores.open("s3://My_Models/x", context));
+        assertTrue(e.getMessage().contains("'My_Models'") && e.getMessage().contains("upper-case"), e.getMessage());
     }
 
     @Test
