@@ -75,9 +75,9 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
         try {
             run();
         } catch (ConfigurationException | TrainingFailedException | GateFailedException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(Advice.message(e), e);
         } catch (MlopsException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(Advice.message(e), e);
         }
     }
 

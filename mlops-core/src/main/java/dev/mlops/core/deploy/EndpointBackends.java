@@ -1,6 +1,8 @@
 package dev.mlops.core.deploy;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.io.NearestName;
 import java.util.List;
@@ -15,9 +17,9 @@ public final class EndpointBackends {
     /** @throws ConfigurationException naming the value and the known backends */
     public static String requireKnown(String name) {
         if (name == null || !KNOWN.contains(name.trim())) {
-            throw new ConfigurationException("Unknown endpoint backend '" + name + "'. Known backends: "
-                    + String.join(", ", KNOWN) + "." + NearestName.hint(name, KNOWN) + " Set <backend> in the plugin configuration or pass -Dmlops.backend="
-                    + LocalEndpointBackend.NAME + ".");
+            throw new ConfigurationException(Text.of("Unknown endpoint backend '" + name + "'. Known backends: "
+                    + String.join(", ", KNOWN) + "." + NearestName.hint(name, KNOWN) + " Set ",
+                    Setting.BACKEND.is(LocalEndpointBackend.NAME), "."));
         }
         return name.trim();
     }

@@ -1,6 +1,8 @@
 package dev.mlops.core.store;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,8 +17,8 @@ public final class ModelStores {
      */
     public static ModelStore open(String location, Path baseDir) {
         if (location == null || location.isBlank()) {
-            throw new ConfigurationException("No store is configured: set <store> in the plugin configuration or"
-                    + " pass -Dmlops.store=file:/path/to/store.");
+            throw new ConfigurationException(Text.of("No store is configured: set ",
+                    Setting.STORE.is("file:/path/to/store"), "."));
         }
         String trimmed = location.trim();
         int colon = trimmed.indexOf(':');
@@ -29,8 +31,9 @@ public final class ModelStores {
         if (scheme.equals("file")) {
             return new FileModelStore(fileUriPath(trimmed));
         }
-        throw new ConfigurationException("Unknown store location '" + trimmed + "': the scheme '" + scheme
-                + "' is not one this build knows. Use file:/path/to/store or a plain directory path in -Dmlops.store.");
+        throw new ConfigurationException(Text.of("Unknown store location '" + trimmed + "': the scheme '" + scheme
+                + "' is not one this build knows. Use file:/path/to/store or a plain directory path in ", Setting.STORE,
+                "."));
     }
 
     private static Path fileUriPath(String location) {

@@ -1,6 +1,9 @@
 package dev.mlops.core.store;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Goal;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.domain.ModelName;
 
 /**
@@ -14,15 +17,19 @@ public class StoreIntegrityException extends ConfigurationException {
         super(message);
     }
 
+    public StoreIntegrityException(Text message) {
+        super(message);
+    }
+
     /** An alias that names a version the store does not have. */
     static StoreIntegrityException danglingAlias(ModelName model, Alias alias, String store) {
         return new StoreIntegrityException(danglingAliasText(model, alias, store));
     }
 
-    static String danglingAliasText(ModelName model, Alias alias, String store) {
-        return "The alias '" + alias.name() + "' of '" + model + "' names version " + alias.version()
-                + ", which is not in the store " + store + ". Move the alias to a stored version (mvn mlops:deploy"
-                + " -Dmlops.version=<version>, or mvn mlops:rollback), or restore version " + alias.version()
-                + " into " + store + "models/" + model + "/" + alias.version() + "/.";
+    static Text danglingAliasText(ModelName model, Alias alias, String store) {
+        return Text.of("The alias '" + alias.name() + "' of '" + model + "' names version " + alias.version()
+                + ", which is not in the store " + store + ". Move the alias to a stored version (",
+                Goal.DEPLOY.with(Setting.VERSION.any("version")), ", or ", Goal.ROLLBACK, "), or restore version "
+                + alias.version() + " into " + store + "models/" + model + "/" + alias.version() + "/.");
     }
 }

@@ -1,6 +1,8 @@
 package dev.mlops.core.train;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.io.NearestName;
 import java.util.List;
 
@@ -15,9 +17,9 @@ public final class TrainingBackends {
     /** @throws ConfigurationException naming the value and the known backends */
     public static String requireKnown(String name) {
         if (name == null || !KNOWN.contains(name.trim())) {
-            throw new ConfigurationException("Unknown training backend '" + name + "'. Known backends: "
-                    + String.join(", ", KNOWN) + "." + NearestName.hint(name, KNOWN) + " Set <backend> in the plugin configuration or pass -Dmlops.backend="
-                    + LOCAL + ".");
+            throw new ConfigurationException(Text.of("Unknown training backend '" + name + "'. Known backends: "
+                    + String.join(", ", KNOWN) + "." + NearestName.hint(name, KNOWN) + " Set ",
+                    Setting.BACKEND.is(LOCAL), "."));
         }
         return name.trim();
     }

@@ -1,11 +1,11 @@
 package dev.mlops.core.deploy;
 
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.mlops.core.ConfigurationException;
-import org.junit.jupiter.api.Test;
 
 class EndpointBackendsTest {
 
@@ -14,7 +14,7 @@ class EndpointBackendsTest {
         assertEquals("local", EndpointBackends.requireKnown(" local "));
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> EndpointBackends.requireKnown("sagemakr"));
         assertTrue(e.getMessage().contains("'sagemakr'") && e.getMessage().contains("Known backends: local")
-                && e.getMessage().contains("-Dmlops.backend=local"), e.getMessage());
+                && e.text().values().contains(Setting.BACKEND.is("local")), e.getMessage());
     }
 
     @Test

@@ -1,12 +1,7 @@
 package dev.mlops.core.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Goal;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
@@ -26,6 +21,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the store checks whenever it reads: manifests, archives, aliases; and what a killed writer leaves. */
 class FileModelStoreIntegrityTest {
@@ -150,7 +150,7 @@ class FileModelStoreIntegrityTest {
 
         StoreIntegrityException e = assertThrows(StoreIntegrityException.class, () -> store.aliasedManifest(MODEL, "production"));
         assertTrue(e.getMessage().contains("alias 'production'") && e.getMessage().contains("version 1.1.0")
-                && e.getMessage().contains(store.describe()) && e.getMessage().contains("mvn mlops:deploy"), e.getMessage());
+                && e.getMessage().contains(store.describe()) && e.text().goals().contains(Goal.DEPLOY), e.getMessage());
         assertTrue(store.listing(MODEL).problems().get(0).contains("alias 'production'"));
         assertEquals(Optional.empty(), store.aliasedManifest(MODEL, "staging"));
         // the fix: moving it from where it points to a stored version

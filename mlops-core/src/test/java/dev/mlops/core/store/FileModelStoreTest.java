@@ -1,12 +1,7 @@
 package dev.mlops.core.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
@@ -17,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +21,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FileModelStoreTest {
 
@@ -63,7 +64,7 @@ class FileModelStoreTest {
 
         VersionExistsException e = assertThrows(VersionExistsException.class,
                 () -> publish(store, "1.0.0", "2026-11-25T11:00:00Z", "second"));
-        assertTrue(e.getMessage().contains("1.0.0") && e.getMessage().contains("-Dmlops.version"), e.getMessage());
+        assertTrue(e.getMessage().contains("1.0.0") && e.setting().equals(Optional.of(Setting.VERSION)), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(temp.resolve("models/spam/1.0.0/model.tar.gz")));
         assertEquals("2026-11-25T10:00:00Z", store.manifest(MODEL, new ModelVersion("1.0.0")).orElseThrow().createdAt());
         assertNoStagingLeft();
@@ -108,7 +109,7 @@ class FileModelStoreTest {
         Path aFile = Files.writeString(temp.resolve("not-a-directory"), "x");
         FileModelStore store = new FileModelStore(aFile.resolve("store"));
         ConfigurationException e = assertThrows(ConfigurationException.class, store::checkWritable);
-        assertTrue(e.getMessage().contains(aFile.toString()) && e.getMessage().contains("-Dmlops.store"), e.getMessage());
+        assertTrue(e.getMessage().contains(aFile.toString()) && e.setting().equals(Optional.of(Setting.STORE)), e.getMessage());
         assertFalse(Files.isDirectory(aFile));
     }
 

@@ -1,12 +1,12 @@
 package dev.mlops.core.store;
 
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.mlops.core.ConfigurationException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 
 class ModelStoresTest {
 
@@ -24,7 +24,7 @@ class ModelStoresTest {
     void unknownSchemesNameTheLocationAndTheFix() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ModelStores.open("ftp://host/models", base));
-        assertTrue(e.getMessage().contains("'ftp://host/models'") && e.getMessage().contains("-Dmlops.store"),
+        assertTrue(e.getMessage().contains("'ftp://host/models'") && e.text().settings().contains(Setting.STORE),
                 e.getMessage());
         assertThrows(ConfigurationException.class, () -> ModelStores.open(" ", base));
     }
