@@ -21,6 +21,24 @@ final class Advice implements Text.Spelling {
         return e.text().spell(MAVEN);
     }
 
+    /**
+     * The first cause below the core's exceptions. Maven appends every cause's message that the message does
+     * not contain, so a core exception as cause would repeat the message in the core's neutral words.
+     */
+    static Throwable outsideCause(MlopsException e) {
+        Throwable cause = e.getCause();
+        while (cause instanceof MlopsException core) {
+            cause = core.getCause();
+        }
+        return cause;
+    }
+
+    /** The core's exception goes along as a suppressed one, so that {@code -e} still shows where it came from. */
+    static <T extends Exception> T attach(T mavenException, MlopsException core) {
+        mavenException.addSuppressed(core);
+        return mavenException;
+    }
+
     /** Any core text for the Maven log. */
     static String of(Text text) {
         return text.spell(MAVEN);

@@ -3,6 +3,8 @@ package dev.mlops.maven;
 import dev.mlops.aws.EcrAccess;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.image.CredentialChain;
 import dev.mlops.core.image.DockerConfigCredentials;
@@ -146,10 +148,10 @@ public class PackageMojo extends AbstractMlopsMojo {
                     modelName().value(), tarPath(), ecrSetup);
         } catch (ImageTarget.InvalidTarget e) {
             throw new ConfigurationException(e.missingRepository()
-                    ? "The " + e.target() + " target needs an image repository: set <image> or -D"
-                            + MlopsProperties.IMAGE + "=registry.example.com/team/" + modelName() + "."
-                    : "Unknown image target '" + e.target() + "': use registry, ecr or tar in <target>"
-                            + " or -D" + MlopsProperties.IMAGE_TARGET + "." + e.hint());
+                    ? Text.of("The " + e.target() + " target needs an image repository: set ",
+                            Setting.IMAGE.is("registry.example.com/team/" + modelName()), ".")
+                    : Text.of("Unknown image target '" + e.target() + "': use registry, ecr or tar in ",
+                            Setting.IMAGE_TARGET, ".", e.hint()));
         }
     }
 

@@ -164,7 +164,7 @@ public final class FileModelStore implements ModelStore {
             try {
                 manifests.add(readManifest(model, name));
             } catch (StoreIntegrityException e) {
-                problems.add(e.getMessage());
+                problems.add(e.problem().toString()); // the repair advice is for the one who asked for this version
             }
         }
         manifests.sort(Comparator.comparing(Manifest::createdAt).thenComparing(Manifest::version));
@@ -172,9 +172,9 @@ public final class FileModelStore implements ModelStore {
         for (String name : aliasNames(model)) {
             try {
                 alias(model, name).filter(a -> !stored.contains(a.version()))
-                        .ifPresent(a -> problems.add(StoreIntegrityException.danglingAliasText(model, a, describe()).toString()));
+                        .ifPresent(a -> problems.add(StoreIntegrityException.danglingAlias(model, a, describe()).problem().toString()));
             } catch (StoreIntegrityException e) {
-                problems.add(e.getMessage());
+                problems.add(e.problem().toString()); // the repair advice is for the one who asked for this version
             }
         }
         return new VersionListing(manifests, problems);
@@ -246,8 +246,8 @@ public final class FileModelStore implements ModelStore {
         Path file = aliasFile(model, requireAliasName(alias));
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
             // something is there: treating it as "no alias" would let the gate approve against nothing
-            throw new StoreIntegrityException(Text.of("The alias file " + file + " is not a file. Remove it and move"
-                    + " the alias with ", Goal.DEPLOY.with(Setting.VERSION.any("version")), "."));
+            throw new StoreIntegrityException(Text.of("The alias file " + file + " is not a file."),
+                    Text.of(" Remove it and move the alias with ", Goal.DEPLOY.with(Setting.VERSION.any("version")), "."));
         }
         return Files.isRegularFile(file) ? Optional.of(readAlias(model, alias, file)) : Optional.empty();
     }
@@ -334,19 +334,20 @@ public final class FileModelStore implements ModelStore {
 
     private Manifest readManifest(ModelName model, String version) {
         Path file = modelDir(model).resolve(version).resolve(MANIFEST);
-        Text fix = Text.of(" Restore " + file + " from a backup; if the version is lost, move the directory "
-                + file.getParent() + " out of the store (and move any alias naming it with ",
-                Goal.DEPLOY.with(Setting.VERSION.any("version")), " or ", Goal.ROLLBACK, ").");
+        String repair = " Restore " + file + " from a backup; if the version is lost, move the directory "
+                + file.getParent() + " out of the store.";
+        Text fix = Text.of(" Then move any alias naming it with ", Goal.DEPLOY.with(Setting.VERSION.any("version")),
+                " or ", Goal.ROLLBACK, ".");
         if (!Files.isRegularFile(file)) {
             throw new StoreIntegrityException(Text.of("Version " + version + " of '" + model + "' is incomplete: it has"
-                    + " no " + file + ".", fix));
+                    + " no " + file + "." + repair), fix);
         }
         Manifest manifest;
         try {
             manifest = JsonFiles.read(file, Manifest.class);
         } catch (InfrastructureException e) {
-            throw new StoreIntegrityException(Text.of("The manifest " + file + " cannot be read: " + jsonProblem(e) + ".",
-                    fix));
+            throw new StoreIntegrityException(Text.of("The manifest " + file + " cannot be read: " + jsonProblem(e) + "." + repair),
+                    fix);
         }
         List<String> problems = new ArrayList<>(ManifestCheck.problems(manifest));
         if (manifest.model() != null && !manifest.model().equals(model.value())) {
@@ -357,7 +358,7 @@ public final class FileModelStore implements ModelStore {
         }
         if (!problems.isEmpty()) {
             throw new StoreIntegrityException(Text.of("The manifest " + file + " is not valid: "
-                    + String.join("; ", problems) + ".", fix));
+                    + String.join("; ", problems) + "." + repair), fix);
         }
         return manifest;
     }
@@ -369,18 +370,17 @@ public final class FileModelStore implements ModelStore {
         try {
             alias = JsonFiles.read(file, Alias.class);
         } catch (InfrastructureException e) {
-            throw new StoreIntegrityException(Text.of("The alias file " + file + " cannot be read: " + jsonProblem(e) + ".",
-                    fix));
+            throw new StoreIntegrityException(Text.of("The alias file " + file + " cannot be read: " + jsonProblem(e) + "."), fix);
         }
         if (alias.version() == null || !name.equals(alias.name())) {
             throw new StoreIntegrityException(Text.of("The alias file " + file + " is not valid: "
-                    + (alias.version() == null ? "it names no version" : "it is named '" + alias.name() + "'") + ".", fix));
+                    + (alias.version() == null ? "it names no version" : "it is named '" + alias.name() + "'") + "."), fix);
         }
         try {
             new ModelVersion(alias.version());
         } catch (ConfigurationException e) {
             throw new StoreIntegrityException(Text.of("The alias file " + file + " names '" + alias.version() + "',"
-                    + " which is not a version.", fix));
+                    + " which is not a version."), fix);
         }
         return alias;
     }
