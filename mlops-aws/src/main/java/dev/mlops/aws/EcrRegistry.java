@@ -1,6 +1,9 @@
 package dev.mlops.aws;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
+import dev.mlops.core.image.ImageTarget;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,9 +23,9 @@ public record EcrRegistry(String host, String accountId, String region) {
 
     /** The registry of {@code host}, or a message saying what an ECR image name looks like. */
     public static EcrRegistry require(String host) {
-        return parse(host).orElseThrow(() -> new ConfigurationException("'" + host + "' is not an Amazon ECR registry"
-                + " host (<account>.dkr.ecr.<region>.amazonaws.com). Set <image> / -Dmlops.image to e.g."
-                + " 123456789012.dkr.ecr.eu-west-1.amazonaws.com/spam-classifier, or use <target>registry</target>"
-                + " for another registry."));
+        return parse(host).orElseThrow(() -> new ConfigurationException(Text.of("'" + host + "' is not an Amazon ECR"
+                + " registry host (ACCOUNT.dkr.ecr.REGION.amazonaws.com). Set ",
+                Setting.IMAGE.is("123456789012.dkr.ecr.eu-west-1.amazonaws.com/spam-classifier"), ", or use ",
+                Setting.IMAGE_TARGET.is(ImageTarget.REGISTRY), " for another registry.")));
     }
 }

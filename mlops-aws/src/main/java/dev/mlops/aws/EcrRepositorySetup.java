@@ -3,6 +3,8 @@ package dev.mlops.aws;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.image.RepositorySetup;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -35,9 +37,9 @@ public final class EcrRepositorySetup implements RepositorySetup {
             return;
         } catch (RepositoryNotFoundException e) {
             if (!create) {
-                throw new ConfigurationException("The ECR repository '" + repository + "' does not exist in " + registry
-                        + ". Create it (with immutable tags), or let the goal create it: <ecrCreateRepository>true"
-                        + "</ecrCreateRepository> or -Dmlops.ecr.createRepository=true.", e);
+                throw new ConfigurationException(Text.of("The ECR repository '" + repository + "' does not exist in "
+                        + registry + ". Create it (with immutable tags), or let the goal create it: ",
+                        Setting.ECR_CREATE_REPOSITORY.is(true), "."), e);
             }
         } catch (SdkException e) {
             throw failed("DescribeRepositories", repository, e);

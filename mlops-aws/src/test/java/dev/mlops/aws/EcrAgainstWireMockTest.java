@@ -1,22 +1,11 @@
 package dev.mlops.aws;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
 import dev.mlops.core.image.RegistryCredential;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +19,17 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ECR's JSON 1.1 protocol (POST with X-Amz-Target) played by WireMock on 127.0.0.1. */
 class EcrAgainstWireMockTest {
@@ -122,7 +122,7 @@ class EcrAgainstWireMockTest {
 
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> new EcrRepositorySetup(client, false, MlopsEvents.NONE).ensure(HOST, "spam-classifier"));
-        assertTrue(e.getMessage().contains("-Dmlops.ecr.createRepository=true"), e.getMessage());
+        assertTrue(e.text().values().contains(Setting.ECR_CREATE_REPOSITORY.is(true)), e.getMessage());
         ecr.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "CreateRepository")));
     }
 

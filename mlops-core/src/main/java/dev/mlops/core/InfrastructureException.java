@@ -6,4 +6,8 @@ public class InfrastructureException extends MlopsException {
     public InfrastructureException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public InfrastructureException(Text message, Throwable cause) {
+        super(message, cause);
+    }
 }

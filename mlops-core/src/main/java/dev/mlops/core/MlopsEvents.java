@@ -10,6 +10,16 @@ public interface MlopsEvents {
 
     void warn(String message);
 
+    /** A message naming settings or goals; the adapter spells them (by default: the neutral spelling). */
+    default void info(Text message) {
+        info(message.toString());
+    }
+
+    /** A warning naming settings or goals; the adapter spells them (by default: the neutral spelling). */
+    default void warn(Text message) {
+        warn(message.toString());
+    }
+
     void debug(String message);
 
     /** One line of output of a process the core runs for the user (training log, server log). */

@@ -106,9 +106,9 @@ public abstract class AbstractMlopsMojo extends AbstractMojo {
         try {
             run();
         } catch (ConfigurationException | TrainingFailedException | GateFailedException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw Advice.attach(new MojoFailureException(Advice.message(e), Advice.outsideCause(e)), e);
         } catch (MlopsException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw Advice.attach(new MojoExecutionException(Advice.message(e), Advice.outsideCause(e)), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mlops.maven;
 
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Text;
 import org.apache.maven.plugin.logging.Log;
 
 /** Shows the core's events in Maven's log; a process's own output is indented under a marker. */
@@ -22,6 +23,16 @@ final class MavenEvents implements MlopsEvents {
     @Override
     public void warn(String message) {
         log.warn(message);
+    }
+
+    @Override
+    public void info(Text message) {
+        log.info(Advice.of(message));
+    }
+
+    @Override
+    public void warn(Text message) {
+        log.warn(Advice.of(message));
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.mlops.maven;
 
+import dev.mlops.core.Setting;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -109,7 +113,62 @@ public final class MlopsProperties {
         FAMILIES = Set.copyOf(families);
     }
 
+    /** Properties whose parameter is named otherwise than the last part of the property. */
+    private static final Map<String, String> ELEMENTS = Map.of(ENDPOINTS_DIRECTORY, "endpointsDirectory",
+            EVALUATE_CHANNEL, "testChannel", IMAGE_BASE, "baseImage");
+    /** Families: the POM element that holds them ({@code <channels><train>}). */
+    private static final Map<String, List<String>> FAMILY_ELEMENTS = Map.of(CHANNEL_PREFIX, List.of("channels"),
+            HYPERPARAMETER_PREFIX, List.of("hyperparameters"), GATE_GUARD_PREFIX, List.of("gate", "guards"),
+            GATE_FLOOR_PREFIX, List.of("gate", "floors"), GATE_CEILING_PREFIX, List.of("gate", "ceilings"));
+    /** Given for one run, never kept in the POM: messages name only their {@code -D} flag. */
+    private static final Set<String> COMMAND_LINE_ONLY = Set.of(VERSION, GATE_SKIP, DEPLOY_ALLOW_REJECTED);
+
     private MlopsProperties() {}
+
+    /** The user property of a core setting: {@code mlops.<key>}. */
+    public static String property(Setting setting) {
+        return "mlops." + setting.key();
+    }
+
+    /**
+     * The POM elements that set {@code property}, outermost first: {@code mlops.deploy.port} is {@code <port>},
+     * {@code mlops.gate.floor.accuracy} is {@code <gate><floors><accuracy>}, {@code mlops.train.skip} is
+     * {@code <skipTrain>} (MlopsPropertiesTest checks this against every goal's parameters).
+     */
+    public static List<String> pomElements(String property) {
+        for (Map.Entry<String, List<String>> family : FAMILY_ELEMENTS.entrySet()) {
+            if (property.startsWith(family.getKey())) {
+                return append(family.getValue(), property.substring(family.getKey().length()));
+            }
+        }
+        if (ELEMENTS.containsKey(property)) {
+            return List.of(ELEMENTS.get(property));
+        }
+        String[] parts = property.split("\\.");
+        String last = parts[parts.length - 1];
+        if (parts.length == 3 && last.equals("skip")) {
+            return List.of("skip" + capitalized(parts[1]));
+        }
+        if (parts.length == 3 && (parts[1].equals("archive") || parts[1].equals("ecr"))) {
+            return List.of(parts[1] + capitalized(last));
+        }
+        return parts.length == 3 && parts[1].equals("gate") ? List.of("gate", last) : List.of(last);
+    }
+
+    /** Whether messages should name only the {@code -D} flag of {@code property}, as it is given per run. */
+    public static boolean commandLineOnly(String property) {
+        return COMMAND_LINE_ONLY.contains(property);
+    }
+
+    private static List<String> append(List<String> elements, String last) {
+        List<String> all = new java.util.ArrayList<>(elements);
+        all.add(last);
+        return List.copyOf(all);
+    }
+
+    private static String capitalized(String word) {
+        return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    }
 
     /** Whether some goal of the plugin reads {@code name}. */
     public static boolean known(String name) {

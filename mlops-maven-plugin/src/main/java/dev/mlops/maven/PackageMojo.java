@@ -3,6 +3,9 @@ package dev.mlops.maven;
 import dev.mlops.aws.EcrAccess;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
+import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.image.CredentialChain;
 import dev.mlops.core.image.DockerConfigCredentials;
 import dev.mlops.core.image.EnvironmentCredentials;
@@ -166,10 +169,10 @@ public class PackageMojo extends AbstractMlopsMojo {
             return ImageTarget.of(settings.target(), settings.repository(), model, settings.tarFile(), ecrSetup);
         } catch (ImageTarget.InvalidTarget e) {
             throw new ConfigurationException(e.missingRepository()
-                    ? "The " + e.target() + " target needs an image repository: set <image> or -D"
-                            + MlopsProperties.IMAGE + "=registry.example.com/team/" + model + "."
-                    : "Unknown image target '" + e.target() + "': use registry, ecr or tar in <target>"
-                            + " or -D" + MlopsProperties.IMAGE_TARGET + "." + e.hint());
+                    ? Text.of("The " + e.target() + " target needs an image repository: set ",
+                            Setting.IMAGE.is("registry.example.com/team/" + model), ".")
+                    : Text.of("Unknown image target '" + e.target() + "': use registry, ecr or tar in ",
+                            Setting.IMAGE_TARGET, ".", e.hint()));
         }
     }
 

@@ -82,6 +82,69 @@ class MlopsPropertiesTest {
         assertEquals(Set.of(), passed, "the templates pass properties the plugin would warn about");
     }
 
+    @Test
+    void everyParameterIsTheElementMessagesNameForItsProperty() throws Exception {
+        java.util.Map<String, Set<String>> parameters = parametersByProperty();
+        List<String> wrong = new ArrayList<>();
+        parameters.forEach((property, names) -> {
+            String element = String.join("/", MlopsProperties.pomElements(property));
+            if (!names.contains(element)) {
+                wrong.add(property + " is <" + names + "> in plugin.xml, but messages would say <" + element + ">");
+            }
+        });
+        assertTrue(parameters.size() > 30, "read too few parameters from plugin.xml: " + parameters);
+        assertEquals(List.of(), wrong, "fix MlopsProperties.pomElements");
+        // what the descriptor cannot show: the nested <gate> and the map parameters
+        assertEquals(List.of("gate", "direction"), MlopsProperties.pomElements(MlopsProperties.GATE_DIRECTION));
+        assertEquals(List.of("gate", "floors", "accuracy"),
+                MlopsProperties.pomElements(MlopsProperties.GATE_FLOOR_PREFIX + "accuracy"));
+        assertEquals(List.of("channels", "train"), MlopsProperties.pomElements(MlopsProperties.CHANNEL_PREFIX + "train"));
+        assertEquals(List.of("hyperparameters", "epochs"),
+                MlopsProperties.pomElements(MlopsProperties.HYPERPARAMETER_PREFIX + "epochs"));
+    }
+
+    @Test
+    void everySettingTheCoreNamesIsAKnownProperty() throws IllegalAccessException {
+        List<String> unknown = new ArrayList<>();
+        int settings = 0;
+        for (Field field : dev.mlops.core.Setting.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == dev.mlops.core.Setting.class) {
+                settings++;
+                String property = MlopsProperties.property((dev.mlops.core.Setting) field.get(null));
+                if (!MlopsProperties.known(property)) {
+                    unknown.add(field.getName() + " = " + property);
+                }
+            }
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                String family = MlopsProperties.property(new dev.mlops.core.Setting((String) field.get(null))) + ".";
+                if (!MlopsProperties.FAMILIES.contains(family)) {
+                    unknown.add(field.getName() + " = " + family);
+                }
+            }
+        }
+        assertTrue(settings > 20, "read only " + settings + " settings");
+        assertEquals(List.of(), unknown, "a message would name a property no goal reads");
+    }
+
+    /** Every {@code ${mlops.*}} a goal's parameter takes, with the parameters' names, from plugin.xml. */
+    private static java.util.Map<String, Set<String>> parametersByProperty() throws Exception {
+        Path descriptor = MODULE.resolve("target/classes/META-INF/maven/plugin.xml");
+        NodeList configurations = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile())
+                .getElementsByTagName("configuration");
+        Pattern expression = Pattern.compile("\\$\\{(mlops\\.[^}]+)}");
+        java.util.Map<String, Set<String>> parameters = new java.util.TreeMap<>();
+        for (int i = 0; i < configurations.getLength(); i++) {
+            NodeList values = ((Element) configurations.item(i)).getChildNodes();
+            for (int j = 0; j < values.getLength(); j++) {
+                Matcher m = expression.matcher(values.item(j).getTextContent());
+                if (m.find()) {
+                    parameters.computeIfAbsent(m.group(1), p -> new TreeSet<>()).add(values.item(j).getNodeName());
+                }
+            }
+        }
+        return parameters;
+    }
+
     /** Every {@code ${mlops.*}} a goal's parameter takes, from the descriptor the build generated. */
     private static Set<String> parameterProperties() throws Exception {
         Path descriptor = MODULE.resolve("target/classes/META-INF/maven/plugin.xml");

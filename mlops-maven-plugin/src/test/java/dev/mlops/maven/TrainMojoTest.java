@@ -107,6 +107,16 @@ class TrainMojoTest {
     }
 
     @Test
+    void aCoreErrorIsSpelledInMavensWordsOnceWithTheCoreExceptionKeptForDashE() {
+        commandLine.setProperty("mlops.version", "v1");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().endsWith("Pass it as -Dmlops.version=<version>."), e.getMessage());
+        // Maven appends each cause's message it does not contain: the core's neutral words must not be one
+        assertEquals(null, e.getCause());
+        assertTrue(e.getSuppressed()[0] instanceof dev.mlops.core.ConfigurationException, List.of(e.getSuppressed()).toString());
+    }
+
+    @Test
     void anInvalidVersionOrTimeoutIsAFailure() {
         commandLine.setProperty("mlops.version", "v1");
         assertTrue(assertThrows(MojoFailureException.class, mojo::execute).getMessage().contains("'v1'"));

@@ -25,12 +25,12 @@ public record S3Location(String bucket, String prefix) {
         String trimmed = location == null ? "" : location.trim();
         if (!trimmed.regionMatches(true, 0, "s3://", 0, 5)) {
             throw new ConfigurationException("The store location '" + trimmed + "' is not an S3 location: write it as"
-                    + " s3://<bucket>/<prefix>, e.g. s3://my-models/mlops.");
+                    + " s3://bucket/prefix, e.g. s3://my-models/mlops.");
         }
         String rest = trimmed.substring(5);
         if (rest.contains("?") || rest.contains("#")) {
             throw new ConfigurationException("The store location '" + trimmed + "' has a query or fragment: write it as"
-                    + " s3://<bucket>/<prefix> with nothing after the prefix.");
+                    + " s3://bucket/prefix with nothing after the prefix.");
         }
         int slash = rest.indexOf('/');
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
@@ -47,7 +47,7 @@ public record S3Location(String bucket, String prefix) {
         for (String segment : prefix.isEmpty() ? List.<String>of() : List.of(prefix.split("/", -1))) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 throw new ConfigurationException("The prefix '" + prefix + "' in the store location '" + trimmed
-                        + "' has an empty, '.' or '..' element: write it as s3://" + bucket + "/<name>/<name>.");
+                        + "' has an empty, '.' or '..' element: write it as s3://" + bucket + "/team/models.");
             }
         }
         if (prefix.length() > MAX_PREFIX || prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {

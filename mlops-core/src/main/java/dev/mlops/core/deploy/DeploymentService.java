@@ -1,7 +1,10 @@
 package dev.mlops.core.deploy;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Goal;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
@@ -9,9 +12,9 @@ import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.handoff.MlopsEnv;
 import dev.mlops.core.store.Alias;
 import dev.mlops.core.store.ModelStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +91,10 @@ public final class DeploymentService {
         }
         ModelVersion previous = previousVersion.get();
         if (store.manifest(request.model(), previous).isEmpty()) {
-            throw new ConfigurationException("The " + request.alias() + " alias of '" + request.model() + "' was at "
-                    + previous + " before " + alias.get().version() + ", but " + previous + " is not in the store "
-                    + store.describe() + ": nothing was changed. Deploy a stored version with mvn mlops:deploy"
-                    + " -Dmlops.version=<version> (see mvn mlops:status).");
+            throw new ConfigurationException(Text.of("The " + request.alias() + " alias of '" + request.model()
+                    + "' was at " + previous + " before " + alias.get().version() + ", but " + previous + " is not in the"
+                    + " store " + store.describe() + ": nothing was changed. Deploy a stored version with ",
+                    Goal.DEPLOY.with(Setting.VERSION.any("version")), " (see ", Goal.STATUS, ")."));
         }
         events.info("Rolling back '" + request.endpoint() + "' from " + alias.get().version() + " to " + previous);
         DeployReport report = switchTo(request, previous);
@@ -162,15 +165,17 @@ public final class DeploymentService {
 
     private boolean checkGate(Manifest manifest, boolean allowRejected) {
         if (manifest.status() == VersionStatus.REJECTED) {
-            // someone already overrode this gate with -Dmlops.gate.skip, and it is on record
+            // someone already overrode this gate when evaluating (gate.skip), and it is on record
             boolean gateSkipped = manifest.audit().stream().anyMatch(a -> "gate-skipped".equals(a.action()));
             if (!allowRejected && !gateSkipped) {
-                throw new ConfigurationException("Version " + manifest.version() + " of '" + manifest.model()
+                throw new ConfigurationException(Text.of("Version " + manifest.version() + " of '" + manifest.model()
                         + "' failed the quality gate (status rejected) and is not deployed. Deploy another version, or"
-                        + " pass -Dmlops.deploy.allowRejected=true to deploy it anyway (recorded in its manifest).");
+                        + " pass ", Setting.DEPLOY_ALLOW_REJECTED.is(true), " to deploy it anyway (recorded in its"
+                        + " manifest)."));
             }
-            events.warn("Deploying " + manifest.version() + " although it failed the quality gate, as asked"
-                    + (gateSkipped && !allowRejected ? " with -Dmlops.gate.skip" : "") + "; this is recorded in its manifest.");
+            events.warn(Text.of("Deploying " + manifest.version() + " although it failed the quality gate, as asked",
+                    gateSkipped && !allowRejected ? Text.of(" with ", Setting.GATE_SKIP, " at evaluation") : "",
+                    "; this is recorded in its manifest."));
             return true;
         }
         if (manifest.status() == VersionStatus.CANDIDATE) {
@@ -184,8 +189,9 @@ public final class DeploymentService {
         return store.versions(model, events).stream()
                 .filter(m -> m.status() == VersionStatus.APPROVED_BY_GATE)
                 .max(Comparator.comparing(Manifest::createdAt))
-                .orElseThrow(() -> new ConfigurationException("No version of '" + model + "' has passed the quality"
-                        + " gate yet. Run mvn mlops:evaluate, or choose a version with -Dmlops.version=<version>."));
+                .orElseThrow(() -> new ConfigurationException(Text.of("No version of '" + model + "' has passed the"
+                        + " quality gate yet. Run ", Goal.EVALUATE, ", or choose a version with ",
+                        Setting.VERSION.any("version"), ".")));
     }
 
     private void writeDotEnv(DeployRequest request, Endpoint endpoint) {
@@ -195,24 +201,24 @@ public final class DeploymentService {
 
     private static String requireEndpointName(String endpoint) {
         if (endpoint == null || !ENDPOINT_NAME.matcher(endpoint).matches()) {
-            throw new ConfigurationException("Invalid endpoint name '" + endpoint + "': use 1-63 lower-case letters,"
-                    + " digits and '-'. Set <endpoint> in the plugin configuration or pass -Dmlops.endpoint=<name>.");
+            throw new ConfigurationException(Text.of("Invalid endpoint name '" + endpoint + "': use 1-63 lower-case"
+                    + " letters, digits and '-'. Set ", Setting.ENDPOINT.any("name"), "."));
         }
         return endpoint;
     }
 
     private ConfigurationException notStored(ModelName model, ModelVersion version) {
-        return new ConfigurationException("Version " + version + " of '" + model + "' is not in the store "
-                + store.describe() + ". See the stored versions with mvn mlops:status, or pass -Dmlops.store=<store>"
-                + " if it is in another one.");
+        return new ConfigurationException(Text.of("Version " + version + " of '" + model + "' is not in the store "
+                + store.describe() + ". See the stored versions with ", Goal.STATUS, ", or pass ",
+                Setting.STORE.any("store"), " if it is in another one."));
     }
 
     // most often a typo in the model's name: say which models there are
     private ConfigurationException unknownModel(ModelName model) {
         List<ModelName> models = store.models();
-        return new ConfigurationException("The store " + store.describe() + " has no versions of '" + model
+        return new ConfigurationException(Text.of("The store " + store.describe() + " has no versions of '" + model
                 + "', so there is nothing to roll back. " + (models.isEmpty() ? "It holds no models at all."
                         : "It holds " + models.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", ")) + ".")
-                + " Check -Dmlops.model (or <model>) and -Dmlops.store.");
+                + " Check ", Setting.MODEL, " and ", Setting.STORE, "."));
     }
 }

@@ -1,6 +1,8 @@
 package dev.mlops.core.domain;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import java.util.regex.Pattern;
 
 /** A model's name: lower case, as it appears in store paths, image repositories and endpoint names. */
@@ -11,9 +13,9 @@ public record ModelName(String value) {
 
     public ModelName {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new ConfigurationException("Invalid model name '" + value + "': use 1-63 lower-case letters,"
-                    + " digits, '.', '_' or '-', starting and ending with a letter or digit."
-                    + " Set <model> in the plugin configuration or pass -Dmlops.model=<name>.");
+            throw new ConfigurationException(Text.of("Invalid model name '" + value + "': use 1-63 lower-case letters,"
+                    + " digits, '.', '_' or '-', starting and ending with a letter or digit. Set ",
+                    Setting.MODEL.any("name"), "."));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.mlops.core.domain;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +21,8 @@ public record ModelVersion(String value) {
 
     public ModelVersion {
         if (value == null || value.length() > 128 || !SEMVER.matcher(value).matches()) {
-            throw new ConfigurationException("Invalid version '" + value + "': expected a semantic version such as"
-                    + " 1.4.0 or 1.4.0-rc.1 (no build metadata). Pass it as -Dmlops.version=<version>.");
+            throw new ConfigurationException(Text.of("Invalid version '" + value + "': expected a semantic version such"
+                    + " as 1.4.0 or 1.4.0-rc.1 (no build metadata). Pass it as ", Setting.VERSION.any("version"), "."));
         }
     }
 

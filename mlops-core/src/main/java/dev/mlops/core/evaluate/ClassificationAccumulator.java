@@ -1,6 +1,8 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +42,9 @@ final class ClassificationAccumulator implements MetricsAccumulator {
     @Override
     public void add(String actual, Predicted predicted, Supplier<String> where) {
         if (predicted.label() == null) {
-            throw new ConfigurationException(where.get() + ": the model answered " + predicted.describe()
+            throw new ConfigurationException(Text.of(where.get() + ": the model answered " + predicted.describe()
                     + ", not a class label, but the evaluation is a classification. If the model is a regression,"
-                    + " set <task>regression</task> or -Dmlops.evaluate.task=regression.");
+                    + " set ", Setting.EVALUATE_TASK.is(TaskType.REGRESSION.label()), "."));
         }
         Map<String, Double> scores = predicted.scores();
         if (!scores.isEmpty() && !scores.containsKey(actual)) {
@@ -122,8 +124,8 @@ final class ClassificationAccumulator implements MetricsAccumulator {
     private List<EvaluationMetrics.RocCurve> scoreMetrics(Map<String, Double> metrics, List<String> notes) {
         positiveClass.ifPresent(p -> {
             if (!scoredClasses.isEmpty() && !scoredClasses.contains(p)) {
-                throw new ConfigurationException("The positive class '" + p + "' is not one the model scores ("
-                        + String.join(", ", scoredClasses) + "). Fix <positiveClass> or -Dmlops.evaluate.positiveClass.");
+                throw new ConfigurationException(Text.of("The positive class '" + p + "' is not one the model scores ("
+                        + String.join(", ", scoredClasses) + "). Fix ", Setting.EVALUATE_POSITIVE_CLASS, "."));
             }
         });
         if (unscored > 0) {

@@ -1,8 +1,11 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Goal;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.domain.DataFingerprint;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.VersionStatus;
@@ -60,10 +63,10 @@ public final class EvaluationService {
         }
         EvaluationReports.deleteStale(request.outputDir());
         request.gate().requireMetricsOf(request.task());
-        Manifest manifest = store.manifest(request.model(), version).orElseThrow(() -> new ConfigurationException(
+        Manifest manifest = store.manifest(request.model(), version).orElseThrow(() -> new ConfigurationException(Text.of(
                 "Version " + version + " of '" + request.model() + "' is not in the store " + store.describe()
-                        + ". Train it with mvn mlops:train, or pass a stored version with -Dmlops.version=<version>"
-                        + " (see mvn mlops:status)."));
+                        + ". Train it with ", Goal.TRAIN, ", or pass a stored version with ", Setting.VERSION.any("version"),
+                " (see ", Goal.STATUS, ").")));
         DataFingerprint testData = checkTestChannel(request.testChannel());
         // a production alias naming a lost version is an error, never "no production yet"
         Optional<ProductionGate.Production> production = store.aliasedManifest(request.model(), PRODUCTION)
@@ -102,12 +105,12 @@ public final class EvaluationService {
         }
         decision.checks().forEach(check -> events.info("  " + (check.failed() ? "FAILED " : "") + check.explanation()));
         if (!decision.passed()) {
-            String message = failureMessage(report, request.outputDir().resolve(EvaluationReports.MARKDOWN));
+            Text message = failureMessage(report, request.outputDir().resolve(EvaluationReports.MARKDOWN));
             if (!request.skipGate()) {
                 throw new GateFailedException(message, decision);
             }
-            events.warn(message.lines().findFirst().orElse("") + " Not failing the build: " + "-Dmlops.gate.skip is set;"
-                    + " this is recorded in the manifest.");
+            events.warn(Text.of(message.toString().lines().findFirst().orElse(""), " Not failing the build: ",
+                    Setting.GATE_SKIP, " is set; this is recorded in the manifest."));
         } else {
             events.info("Quality gate passed: '" + manifest.model() + "' " + manifest.version() + " is " + status.label());
         }
@@ -115,14 +118,14 @@ public final class EvaluationService {
     }
 
     private DataFingerprint checkTestChannel(Path dir) {
-        String fix = " Set <channels><test>...</test></channels> or -Dmlops.channel.test=<directory>.";
+        Text fix = Text.of(" Set ", Setting.channel("test").any("directory"), ".");
         if (!Files.isDirectory(dir)) {
-            throw new ConfigurationException("The test channel points at " + dir + ", which "
-                    + (Files.exists(dir) ? "is a file; a channel is a directory of data files." : "does not exist.") + fix);
+            throw new ConfigurationException(Text.of("The test channel points at " + dir + ", which "
+                    + (Files.exists(dir) ? "is a file; a channel is a directory of data files." : "does not exist."), fix));
         }
         if (TestChannelReader.dataFiles(dir).isEmpty()) {
-            throw new ConfigurationException("The test channel at " + dir + " has no *.jsonl, *.ndjson or *.csv files"
-                    + " (hidden files do not count)." + fix);
+            throw new ConfigurationException(Text.of("The test channel at " + dir + " has no *.jsonl, *.ndjson or *.csv"
+                    + " files (hidden files do not count).", fix));
         }
         List<Path> ignored = Fingerprints.regularFiles(dir).stream()
                 .filter(f -> !TestChannelReader.supported(f) && !f.getFileName().toString().startsWith(".")).toList();
@@ -172,7 +175,7 @@ public final class EvaluationService {
             updated = updated.withAudit(new Manifest.AuditEntry(at.toString(), "gate-skipped",
                     decision.passed() ? "the gate passed anyway"
                             : "the gate failed on " + decision.failures().stream().map(GateCheck::metric)
-                                    .collect(Collectors.joining(", ")) + "; the build was not failed (-Dmlops.gate.skip)",
+                                    .collect(Collectors.joining(", ")) + "; the build was not failed (the gate was skipped on request)",
                     request.by()));
         }
         return updated;
@@ -216,14 +219,19 @@ public final class EvaluationService {
         return points.subList(Math.max(0, points.size() - TREND_VERSIONS), points.size());
     }
 
-    static String failureMessage(EvaluationReport report, Path details) {
+    static Text failureMessage(EvaluationReport report, Path details) {
         StringBuilder message = new StringBuilder("Quality gate failed for '" + report.model() + "' " + report.version()
                 + (report.production() == null ? " (no production version yet)" : " against production "
                         + report.production().version()) + ":");
         report.gate().failures().forEach(check -> message.append("\n  - ").append(check.explanation()));
         message.append("\nThe version is now ").append(report.status().label())
-                .append("; nothing else changed. Details: ").append(details).append('.')
-                .append(" To continue despite the gate (recorded in the manifest), pass -Dmlops.gate.skip.");
-        return message.toString();
+                .append("; nothing else changed. Details: ").append(details).append('.');
+        // production was evaluated before a metric joined the gate: say how to give it one
+        boolean unmeasured = report.production() != null && report.gate().failures().stream()
+                .anyMatch(check -> check.reference() == null && check.kind() != GateCheck.Kind.FLOOR
+                        && check.kind() != GateCheck.Kind.CEILING);
+        return Text.of(message, unmeasured ? Text.of(" Evaluate production again with ",
+                        Goal.EVALUATE.with(Setting.VERSION.is(report.production().version())), ".") : "",
+                " To continue despite the gate (recorded in the manifest), pass ", Setting.GATE_SKIP, ".");
     }
 }

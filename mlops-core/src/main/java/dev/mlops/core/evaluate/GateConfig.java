@@ -1,5 +1,6 @@
 package dev.mlops.core.evaluate;
 
+import dev.mlops.core.Setting;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,10 +35,10 @@ public record GateConfig(String primaryMetric, MetricDirection direction, double
      * @throws dev.mlops.core.ConfigurationException naming the metric, where it is configured and the known ones
      */
     public void requireMetricsOf(TaskType task) {
-        MetricCatalog.requireExists(task, primaryMetric, "<gate><primaryMetric> (-Dmlops.gate.primaryMetric)");
-        guards.keySet().forEach(m -> MetricCatalog.requireExists(task, m, "<gate><guards> (-Dmlops.gate.guard." + m + ")"));
-        floors.keySet().forEach(m -> MetricCatalog.requireExists(task, m, "<gate><floors> (-Dmlops.gate.floor." + m + ")"));
-        ceilings.keySet().forEach(m -> MetricCatalog.requireExists(task, m, "<gate><ceilings> (-Dmlops.gate.ceiling." + m + ")"));
+        MetricCatalog.requireExists(task, primaryMetric, Setting.GATE_PRIMARY_METRIC);
+        guards.keySet().forEach(m -> MetricCatalog.requireExists(task, m, Setting.member(Setting.GATE_GUARD, m)));
+        floors.keySet().forEach(m -> MetricCatalog.requireExists(task, m, Setting.member(Setting.GATE_FLOOR, m)));
+        ceilings.keySet().forEach(m -> MetricCatalog.requireExists(task, m, Setting.member(Setting.GATE_CEILING, m)));
     }
 
     /** Every metric the gate reads. */

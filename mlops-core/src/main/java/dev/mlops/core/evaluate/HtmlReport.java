@@ -56,7 +56,7 @@ final class HtmlReport {
                 .append(" · ").append(report.production() == null ? "no production version yet"
                         : "production is " + escape(report.production().version()));
         if (report.gateSkipped()) {
-            html.append(" · <strong>gate skipped with -Dmlops.gate.skip</strong>");
+            html.append(" · <strong>gate skipped on request</strong>");
         }
         html.append("</div>");
     }

@@ -39,7 +39,7 @@ final class MarkdownReport {
         }
         md.append("\nStatus: **").append(report.status().label()).append("**");
         if (report.gateSkipped()) {
-            md.append(" — the gate was skipped with `-Dmlops.gate.skip` (recorded in the manifest)");
+            md.append(" — the gate was skipped on request (recorded in the manifest)");
         }
         md.append(". Full report: `evaluation.html`.\n");
         return md.toString();

@@ -1,6 +1,8 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.io.NearestName;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +41,22 @@ public final class MetricCatalog {
     }
 
     /**
-     * @param where the configuration element that names it, for the message
+     * @param where the setting that names it, for the message
      * @throws ConfigurationException naming the metric and the ones {@code task} has
      */
-    public static String requireExists(TaskType task, String metric, String where) {
+    public static String requireExists(TaskType task, String metric, Setting where) {
         if (metric == null || !exists(task, metric)) {
-            throw new ConfigurationException("The gate names the metric '" + metric + "' in " + where
-                    + ", which a " + task.label() + " evaluation does not compute. Known metrics: " + known(task)
+            throw new ConfigurationException(Text.of("The gate names the metric '" + metric + "' in ", where,
+                    ", which a " + task.label() + " evaluation does not compute. Known metrics: " + known(task)
                     + "." + NearestName.hint(metric, task == TaskType.REGRESSION ? REGRESSION : CLASSIFICATION)
-                    + " Fix the gate configuration or set -Dmlops.evaluate.task.");
+                    + " Fix the gate configuration or set ", Setting.EVALUATE_TASK, "."));
         }
         return metric;
     }
 
     public static String known(TaskType task) {
         return task == TaskType.REGRESSION ? String.join(", ", REGRESSION)
-                : String.join(", ", CLASSIFICATION) + ", precision.<class>, recall.<class>, f1.<class>";
+                : String.join(", ", CLASSIFICATION) + ", and per class precision.C, recall.C and f1.C (C a class label, e.g. recall.spam)";
     }
 
     /** The kind and class of a per-class metric name such as {@code recall.spam}. */

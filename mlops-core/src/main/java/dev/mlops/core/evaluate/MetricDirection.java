@@ -1,6 +1,8 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.io.NearestName;
 import java.util.Locale;
 
@@ -25,8 +27,8 @@ public enum MetricDirection {
                 return direction;
             }
         }
-        throw new ConfigurationException("Unknown metric direction '" + value + "': use higher or lower in"
-                + " <gate><direction> or -Dmlops.gate.direction."
-                + NearestName.hint(value, java.util.Arrays.stream(values()).map(MetricDirection::label).toList()));
+        throw new ConfigurationException(Text.of("Unknown metric direction '" + value + "': use higher or lower in ",
+                Setting.GATE_DIRECTION, ".",
+                NearestName.hint(value, java.util.Arrays.stream(values()).map(MetricDirection::label).toList())));
     }
 }

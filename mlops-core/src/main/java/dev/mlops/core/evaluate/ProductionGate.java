@@ -72,8 +72,8 @@ public final class ProductionGate {
         Double reference = production.metrics().get(metric);
         if (reference == null) {
             return new GateCheck(kind, metric, value, null, Outcome.FAILED, String.format(Locale.ROOT,
-                    "%s %s: candidate %s, production %s has no recorded %s; evaluate it again with"
-                            + " mvn mlops:evaluate -Dmlops.version=%s, or remove the metric from the gate",
+                    "%s %s: candidate %s, production %s has no recorded %s; evaluate %s again, or remove the"
+                            + " metric from the gate",
                     kind.label(), metric, format(value), production.version(), metric, production.version()));
         }
         double improvement = direction.improvement(value, reference);

@@ -1,6 +1,8 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,12 +21,12 @@ public record RecordLayout(String labelField, int csvLabelColumn, boolean csvHea
 
     public RecordLayout {
         if (labelField == null || labelField.isBlank()) {
-            throw new ConfigurationException("The label field is empty: set <labelField> or"
-                    + " -Dmlops.labelField to the JSON field that holds the label, e.g. label.");
+            throw new ConfigurationException(Text.of("The label field is empty: set ", Setting.LABEL_FIELD,
+                    " to the JSON field that holds the label, e.g. label."));
         }
         if (csvLabelName.isEmpty() && csvLabelColumn < 0) {
-            throw new ConfigurationException("The CSV label column is " + csvLabelColumn
-                    + ": set <csvLabelColumn> or -Dmlops.evaluate.csvLabelColumn to 0 (the first column) or more.");
+            throw new ConfigurationException(Text.of("The CSV label column is " + csvLabelColumn + ": set ",
+                    Setting.EVALUATE_CSV_LABEL_COLUMN, " to 0 (the first column) or more."));
         }
     }
 
@@ -43,14 +45,14 @@ public record RecordLayout(String labelField, int csvLabelColumn, boolean csvHea
             return new RecordLayout(labelField, Integer.parseInt(column), csvHeader);
         }
         if (column.isEmpty()) {
-            throw new ConfigurationException("The CSV label column is empty: set <csvLabelColumn> or"
-                    + " -Dmlops.evaluate.csvLabelColumn to a column index (0 for the first) or, with <csvHeader>true,"
-                    + " to the name of the column in the header.");
+            throw new ConfigurationException(Text.of("The CSV label column is empty: set ",
+                    Setting.EVALUATE_CSV_LABEL_COLUMN, " to a column index (0 for the first) or, with ",
+                    Setting.EVALUATE_CSV_HEADER.is(true), ", to the name of the column in the header."));
         }
         if (!csvHeader) {
-            throw new ConfigurationException("The CSV label column '" + column + "' is a name, but the CSV files are"
-                    + " read without a header: set <csvHeader>true</csvHeader> (-Dmlops.evaluate.csvHeader=true) so that"
-                    + " the name is looked up in each file's first row, or give the column's index (0 for the first).");
+            throw new ConfigurationException(Text.of("The CSV label column '" + column + "' is a name, but the CSV"
+                    + " files are read without a header: set ", Setting.EVALUATE_CSV_HEADER.is(true), " so that the name"
+                    + " is looked up in each file's first row, or give the column's index (0 for the first)."));
         }
         return new RecordLayout(labelField, -1, true, Optional.of(column));
     }
@@ -69,9 +71,9 @@ public record RecordLayout(String labelField, int csvLabelColumn, boolean csvHea
         List<String> columns = header.stream().map(c -> c.replace("\uFEFF", "").strip()).toList(); // a BOM may lead the first
         int index = columns.indexOf(name);
         if (index < 0) {
-            throw new ConfigurationException("The CSV label column '" + name + "' is not in the header of " + file
-                    + " (its columns: " + (columns.isEmpty() ? "none" : String.join(", ", columns)) + "). Set"
-                    + " <csvLabelColumn> or -Dmlops.evaluate.csvLabelColumn to one of them, or to a column index.");
+            throw new ConfigurationException(Text.of("The CSV label column '" + name + "' is not in the header of "
+                    + file + " (its columns: " + (columns.isEmpty() ? "none" : String.join(", ", columns)) + "). Set ",
+                    Setting.EVALUATE_CSV_LABEL_COLUMN, " to one of them, or to a column index."));
         }
         return new RecordLayout(labelField, index, csvHeader);
     }

@@ -1,6 +1,8 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,9 @@ final class RegressionAccumulator implements MetricsAccumulator {
     public void add(String actual, Predicted predicted, Supplier<String> where) {
         double target = parseTarget(actual, where);
         if (predicted.value() == null || !Double.isFinite(predicted.value())) {
-            throw new ConfigurationException(where.get() + ": the model answered " + predicted.describe()
-                    + ", not a finite number, but the evaluation is a regression. If the model is a classifier, set"
-                    + " <task>classification</task> or -Dmlops.evaluate.task=classification.");
+            throw new ConfigurationException(Text.of(where.get() + ": the model answered " + predicted.describe()
+                    + ", not a finite number, but the evaluation is a regression. If the model is a classifier, set ",
+                    Setting.EVALUATE_TASK.is(TaskType.CLASSIFICATION.label()), "."));
         }
         double error = predicted.value() - target;
         records++;
@@ -61,8 +63,8 @@ final class RegressionAccumulator implements MetricsAccumulator {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new ConfigurationException(where.get() + " has the target '" + actual + "', which is not a finite"
-                + " number; a regression needs numeric targets. Fix the test data, or set"
-                + " -Dmlops.evaluate.task=classification if the labels are classes.");
+        throw new ConfigurationException(Text.of(where.get() + " has the target '" + actual + "', which is not a"
+                + " finite number; a regression needs numeric targets. Fix the test data, or set ",
+                Setting.EVALUATE_TASK.is(TaskType.CLASSIFICATION.label()), " if the labels are classes."));
     }
 }

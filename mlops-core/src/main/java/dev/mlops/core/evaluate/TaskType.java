@@ -1,6 +1,8 @@
 package dev.mlops.core.evaluate;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.io.NearestName;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +23,9 @@ public enum TaskType {
         List<String> known = Arrays.stream(values()).map(TaskType::label).toList();
         return Arrays.stream(values()).filter(t -> t.label().equals(value == null ? null : value.trim()))
                 .findFirst()
-                .orElseThrow(() -> new ConfigurationException("Unknown task type '" + value
+                .orElseThrow(() -> new ConfigurationException(Text.of("Unknown task type '" + value
                         + "'. Known task types: " + String.join(", ", known) + "." + NearestName.hint(value, known)
-                        + " Set <task> in the plugin configuration or pass -Dmlops.evaluate.task="
-                        + NearestName.among(value, known).orElse(CLASSIFICATION.label()) + "."));
+                        + " Set ", Setting.EVALUATE_TASK.is(NearestName.among(value, known).orElse(CLASSIFICATION.label())),
+                        ".")));
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.io.Fingerprints;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -171,9 +173,9 @@ final class TestChannelReader implements AutoCloseable {
         }
         JsonNode label = object.remove(layout.labelField());
         if (label == null || label.isNull() || label.isContainerNode()) {
-            throw new ConfigurationException(where(start) + " has no label field '" + layout.labelField() + "'"
+            throw new ConfigurationException(Text.of(where(start) + " has no label field '" + layout.labelField() + "'"
                     + (label == null ? "" : " with a single value") + " (its fields: " + fieldNames(object)
-                    + "). Set <labelField> or -Dmlops.labelField to the field that holds the label.");
+                    + "). Set ", Setting.LABEL_FIELD, " to the field that holds the label."));
         }
         return new Pending(object.toString(), label.asText(), start, dataRow);
     }
@@ -189,9 +191,9 @@ final class TestChannelReader implements AutoCloseable {
         }
         List<String> fields = new ArrayList<>(CsvRows.split(row.toString()));
         if (fields.size() <= layout.csvLabelColumn()) {
-            throw new ConfigurationException(where(start) + " has " + fields.size() + " column(s), so it has no label"
-                    + " column " + layout.csvLabelColumn() + " (0 is the first). Set <csvLabelColumn> or"
-                    + " -Dmlops.evaluate.csvLabelColumn to the column that holds the label.");
+            throw new ConfigurationException(Text.of(where(start) + " has " + fields.size() + " column(s), so it has"
+                    + " no label column " + layout.csvLabelColumn() + " (0 is the first). Set ",
+                    Setting.EVALUATE_CSV_LABEL_COLUMN, " to the column that holds the label."));
         }
         String label = fields.remove(layout.csvLabelColumn());
         return new Pending(CsvRows.join(fields), label, start, dataRow);

@@ -32,12 +32,12 @@ public record ImagePlan(List<Layer> layers) {
         for (Path jar : dependencyJars) {
             if (!Files.isRegularFile(jar)) {
                 throw new ConfigurationException("The dependency " + jar + " is not a jar file (a module of the same"
-                        + " build that is not packaged yet?). Run mvn install in the multi-module build first.");
+                        + " build that is not packaged yet?). Package and install that module first.");
             }
             String name = jar.getFileName().toString();
             if (!names.add(name)) {
                 throw new ConfigurationException("Two dependencies are both called " + name + "; they would overwrite"
-                        + " each other in the image. Exclude one of them in the POM's <dependencies>.");
+                        + " each other in the image. Exclude one of them from the project's dependencies.");
             }
             boolean snapshot = name.contains("SNAPSHOT");
             (snapshot ? snapshots : libs).add(new Entry(jar, (snapshot ? ImageLayout.SNAPSHOT_LIBS : ImageLayout.LIBS) + "/" + name));
@@ -56,7 +56,7 @@ public record ImagePlan(List<Layer> layers) {
         }
         if (classes.isEmpty()) {
             throw new ConfigurationException("No compiled classes in " + classesDir + ": the image would hold no model."
-                    + " Compile the project first (mvn compile), or check <build><outputDirectory> in the POM.");
+                    + " Compile the project first, or check the build's output directory.");
         }
         return new ImagePlan(List.of(new Layer("dependencies", sorted(libs)), new Layer("snapshot dependencies", sorted(snapshots)),
                 new Layer("resources", sorted(resources)), new Layer("classes", sorted(classes))));

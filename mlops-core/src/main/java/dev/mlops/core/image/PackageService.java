@@ -21,6 +21,8 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.handoff.MlopsEnv;
@@ -67,8 +69,8 @@ public final class PackageService {
         ImageReference image = repository.withQualifier(version.value());
         ImageReference base = baseOf(request.baseImage());
         if (base.getDigest().isEmpty() && !base.isScratch()) {
-            events.warn("The base image " + request.baseImage() + " is not pinned by digest, so the same inputs may"
-                    + " give another image tomorrow. Pin it: <baseImage>name@sha256:…</baseImage> or -Dmlops.image.base=name@sha256:….");
+            events.warn(Text.of("The base image " + request.baseImage() + " is not pinned by digest, so the same inputs"
+                    + " may give another image tomorrow. Pin it: ", Setting.IMAGE_BASE.is("name@sha256:…"), "."));
         }
         List<String> pushedTags = new ArrayList<>();
         Optional<String> commitTag = request.gitCommit().map(c -> c.substring(0, Math.min(8, c.length())));
@@ -157,14 +159,14 @@ public final class PackageService {
             return RegistryApiTagLookup.refused(f.getServerUrl(), access, true);
         }
         if (e instanceof InsecureRegistryException) {
-            return new ConfigurationException("A registry for " + image + " serves plain HTTP or an untrusted"
-                    + " certificate. If you trust it (e.g. one on 127.0.0.1), set <allowInsecureRegistries>true"
-                    + "</allowInsecureRegistries> or -Dmlops.image.allowInsecureRegistries=true.", e);
+            return new ConfigurationException(Text.of("A registry for " + image + " serves plain HTTP or an untrusted"
+                    + " certificate. If you trust it (e.g. one on 127.0.0.1), set ", Setting.IMAGE_ALLOW_INSECURE.is(true),
+                    "."), e);
         }
         if (hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {
-            return new InfrastructureException("Cannot reach the registry of " + image + " or of the base image ("
-                    + rootMessage(e) + "). Check the host and port in <image>/-Dmlops.image and <baseImage>/-Dmlops.image.base,"
-                    + " and that the registry is up. Nothing was recorded.", e);
+            return new InfrastructureException(Text.of("Cannot reach the registry of " + image + " or of the base image ("
+                    + rootMessage(e) + "). Check the host and port in ", Setting.IMAGE, " and ", Setting.IMAGE_BASE,
+                    ", and that the registry is up. Nothing was recorded."), e);
         }
         return new InfrastructureException("Building or pushing " + image + " failed: " + rootMessage(e)
                 + ". Nothing was recorded; run the goal again once the cause is fixed.", e);
@@ -184,8 +186,9 @@ public final class PackageService {
             events.info("Pushed " + report.image() + " (tags " + String.join(", ", report.tags()) + "), digest " + report.digest());
         } else {
             Path file = ((ImageTarget.Tar) request.target()).file();
-            events.info("Wrote " + report.image() + " to " + file + ", digest " + report.digest()
-                    + " (no registry configured: set <image> and <target>registry</target> to push).");
+            events.info(Text.of("Wrote " + report.image() + " to " + file + ", digest " + report.digest()
+                    + " (no registry configured: set ", Setting.IMAGE, " and ", Setting.IMAGE_TARGET.is(ImageTarget.REGISTRY),
+                    " to push)."));
         }
         JsonFiles.write(request.outputDir().resolve(IMAGE_JSON), report);
         if (report.pushed()) {
@@ -212,29 +215,29 @@ public final class PackageService {
     }
 
     static ImageReference repositoryOf(String repository) {
-        ImageReference parsed = parse(repository, "<image> / -Dmlops.image", "registry.example.com/team/spam-classifier");
+        ImageReference parsed = parse(repository, Setting.IMAGE, "registry.example.com/team/spam-classifier");
         if (parsed.getDigest().isPresent() || !parsed.usesDefaultTag() || repository.endsWith(":latest")) {
-            throw new ConfigurationException("The image '" + repository + "' has a tag or digest; give the repository"
-                    + " alone (the tags are the version and the commit): <image>registry.example.com/team/spam-classifier"
-                    + "</image> or -Dmlops.image=….");
+            throw new ConfigurationException(Text.of("The image '" + repository + "' has a tag or digest; give the"
+                    + " repository alone (the tags are the version and the commit): ",
+                    Setting.IMAGE.is("registry.example.com/team/spam-classifier"), "."));
         }
         return parsed;
     }
 
     private static ImageReference baseOf(String base) {
         if (base == null || base.isBlank()) {
-            throw new ConfigurationException("No base image is configured. Set <baseImage> to an image with a Java 17+"
-                    + " runtime, pinned by digest (e.g. eclipse-temurin:17-jre@sha256:…), or pass -Dmlops.image.base=….");
+            throw new ConfigurationException(Text.of("No base image is configured. Set ", Setting.IMAGE_BASE, " to an"
+                    + " image with a Java 17+ runtime, pinned by digest (e.g. eclipse-temurin:17-jre@sha256:…)."));
         }
-        return parse(base, "<baseImage> / -Dmlops.image.base", "eclipse-temurin:17-jre@sha256:…");
+        return parse(base, Setting.IMAGE_BASE, "eclipse-temurin:17-jre@sha256:…");
     }
 
-    private static ImageReference parse(String reference, String where, String example) {
+    private static ImageReference parse(String reference, Setting where, String example) {
         try {
             return ImageReference.parse(reference);
         } catch (InvalidImageReferenceException | RuntimeException e) {
-            throw new ConfigurationException("'" + reference + "' is not a valid image reference. Set " + where
-                    + " to something like " + example + ".", e);
+            throw new ConfigurationException(Text.of("'" + reference + "' is not a valid image reference. Set ", where,
+                    " to something like " + example + "."), e);
         }
     }
 

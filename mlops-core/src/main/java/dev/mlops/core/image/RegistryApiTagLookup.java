@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,8 +60,8 @@ public final class RegistryApiTagLookup implements TagLookup {
             return existsAt("https://" + registry, path, registry, repository, access);
         } catch (SSLException | java.net.ConnectException e) {
             if (!access.allowInsecure()) {
-                throw unreachable(registry, e, " If it serves plain HTTP (e.g. on 127.0.0.1), set"
-                        + " <allowInsecureRegistries>true</allowInsecureRegistries> or -Dmlops.image.allowInsecureRegistries=true.");
+                throw unreachable(registry, e, Text.of(" If it serves plain HTTP (e.g. on 127.0.0.1), set ",
+                        Setting.IMAGE_ALLOW_INSECURE.is(true), "."));
             }
         } catch (IOException e) {
             throw unreachable(registry, e, "");
@@ -237,17 +239,18 @@ public final class RegistryApiTagLookup implements TagLookup {
     static ConfigurationException refused(String registry, RegistryAccess access, boolean hadCredential) {
         String looked = access.credentials().describe();
         return new RegistryAuthenticationException(hadCredential
-                ? "Registry " + registry + " refused the credentials found in: " + looked + ". Fix that credential"
-                        + " (the <server> in settings.xml whose <id> is " + registry + ", docker login, or the"
-                        + " environment variables), then run the goal again."
-                : "Registry " + registry + " requires credentials and none were found; looked in: " + looked
-                        + ". Add a <server> with <id>" + registry + "</id> to settings.xml (or set <serverId>/"
-                        + "-Dmlops.image.serverId), log in with docker login, or set MLOPS_REGISTRY_USER and MLOPS_REGISTRY_PASSWORD.");
+                ? Text.of("Registry " + registry + " refused the credentials found in: " + looked + ". Fix that"
+                        + " credential (the server in settings.xml whose id is " + registry + ", docker login, or the"
+                        + " environment variables), then run the goal again.")
+                : Text.of("Registry " + registry + " requires credentials and none were found; looked in: " + looked
+                        + ". Add a server with the id " + registry + " to settings.xml (or name another with ",
+                        Setting.IMAGE_SERVER_ID, "), log in with docker login, or set MLOPS_REGISTRY_USER and"
+                        + " MLOPS_REGISTRY_PASSWORD."));
     }
 
-    private static InfrastructureException unreachable(String registry, Exception e, String hint) {
-        return new InfrastructureException("Cannot reach registry " + registry + " (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Check the host and port in <image> /"
-                + " -Dmlops.image and that the registry is up." + hint, e);
+    private static InfrastructureException unreachable(String registry, Exception e, Object hint) {
+        return new InfrastructureException(Text.of("Cannot reach registry " + registry + " ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "). Check the host and port in ", Setting.IMAGE, " and that the registry is up.", hint), e);
     }
 }

@@ -2,6 +2,8 @@ package dev.mlops.core.io;
 
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -64,8 +66,9 @@ public final class TarGz {
 
         public Limits {
             if (maxBytes <= 0 || maxEntries <= 0) {
-                throw new ConfigurationException("Archive limits must be positive (got " + maxBytes + " bytes, "
-                        + maxEntries + " entries): fix -Dmlops.archive.maxUnpackedBytes or -Dmlops.archive.maxEntries.");
+                throw new ConfigurationException(Text.of("Archive limits must be positive (got " + maxBytes + " bytes, "
+                        + maxEntries + " entries): fix ", Setting.ARCHIVE_MAX_UNPACKED_BYTES, " or ",
+                        Setting.ARCHIVE_MAX_ENTRIES, "."));
             }
         }
     }
@@ -116,7 +119,7 @@ public final class TarGz {
                 String name = entry.getName();
                 if (++entries > limits.maxEntries()) {
                     throw refused(archive, name, "the archive has more than " + limits.maxEntries() + " entries",
-                            "raise -Dmlops.archive.maxEntries if the model really has that many files");
+                            Text.of("raise ", Setting.ARCHIVE_MAX_ENTRIES, " if the model really has that many files"));
                 }
                 Path target = resolveInside(root, archive, name);
                 if (!seen.add(target)) {
@@ -138,7 +141,7 @@ public final class TarGz {
                                             + " bytes for the whole unpacked model"
                                     : "it is " + size + " bytes, which takes the unpacked model past the limit of "
                                             + limits.maxBytes() + " bytes (" + bytes + " bytes before it)",
-                            "raise -Dmlops.archive.maxUnpackedBytes if the model really is that large");
+                            Text.of("raise ", Setting.ARCHIVE_MAX_UNPACKED_BYTES, " if the model really is that large"));
                 }
                 Files.createDirectories(target.getParent());
                 long copied;
@@ -211,9 +214,9 @@ public final class TarGz {
         return "it is a tar entry of type '" + (char) entry.getLinkFlag() + "', not a regular file or directory";
     }
 
-    private static ConfigurationException refused(Path archive, String entry, String why, String fix) {
-        return new ConfigurationException("The model archive " + archive + " has an entry '" + entry
-                + "' that is refused: " + why + ". Nothing was unpacked; " + fix + ".");
+    private static ConfigurationException refused(Path archive, String entry, String why, Object fix) {
+        return new ConfigurationException(Text.of("The model archive " + archive + " has an entry '" + entry
+                + "' that is refused: " + why + ". Nothing was unpacked; ", fix, "."));
     }
 
     private static boolean isEmptyDirectory(Path dir) {

@@ -1,8 +1,10 @@
 package dev.mlops.core.serve;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Goal;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Text;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
@@ -42,8 +44,9 @@ public final class ForegroundServing {
     /** The version asked for, else the one the production alias names, else the newest that passed the gate. */
     public ModelVersion choose(ModelName model, Optional<ModelVersion> asked) {
         if (asked.isPresent()) {
-            store.manifest(model, asked.get()).orElseThrow(() -> new ConfigurationException("Version " + asked.get()
-                    + " of '" + model + "' is not in the store " + store.describe() + ". See mvn mlops:status."));
+            store.manifest(model, asked.get()).orElseThrow(() -> new ConfigurationException(Text.of("Version "
+                    + asked.get() + " of '" + model + "' is not in the store " + store.describe() + ". See ", Goal.STATUS,
+                    ".")));
             return asked.get();
         }
         Optional<ModelVersion> production = store.aliasedManifest(model, "production").map(Manifest::modelVersion);
@@ -55,8 +58,8 @@ public final class ForegroundServing {
                 .max(Comparator.comparing(Manifest::createdAt))
                 .or(() -> versions.stream().max(Comparator.comparing(Manifest::createdAt)))
                 .map(Manifest::modelVersion)
-                .orElseThrow(() -> new ConfigurationException("No version of '" + model + "' is stored in "
-                        + store.describe() + ". Train one with mvn mlops:train."));
+                .orElseThrow(() -> new ConfigurationException(Text.of("No version of '" + model + "' is stored in "
+                        + store.describe() + ". Train one with ", Goal.TRAIN, ".")));
     }
 
     /** Serves on 127.0.0.1 until the process ends; returns its exit code. */

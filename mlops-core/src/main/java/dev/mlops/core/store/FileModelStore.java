@@ -1,7 +1,10 @@
 package dev.mlops.core.store;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Goal;
 import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
@@ -65,9 +68,9 @@ public final class FileModelStore implements ModelStore {
             Path probe = Files.createTempFile(root.resolve("models"), ".probe-", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new ConfigurationException("The store " + describe() + " cannot be written (" + e
-                    + "). Point -Dmlops.store at a directory you can write, e.g. -Dmlops.store=file:${user.home}/.mlops/store.",
-                    e);
+            throw new ConfigurationException(Text.of("The store " + describe() + " cannot be written (" + e
+                    + "). Point ", Setting.STORE, " at a directory you can write, e.g. ",
+                    Setting.STORE.is("file:${user.home}/.mlops/store"), "."), e);
         }
     }
 
@@ -161,7 +164,7 @@ public final class FileModelStore implements ModelStore {
             try {
                 manifests.add(readManifest(model, name));
             } catch (StoreIntegrityException e) {
-                problems.add(e.getMessage());
+                problems.add(e.problem().toString()); // the repair advice is for the one who asked for this version
             }
         }
         manifests.sort(Comparator.comparing(Manifest::createdAt).thenComparing(Manifest::version));
@@ -169,9 +172,9 @@ public final class FileModelStore implements ModelStore {
         for (String name : aliasNames(model)) {
             try {
                 alias(model, name).filter(a -> !stored.contains(a.version()))
-                        .ifPresent(a -> problems.add(StoreIntegrityException.danglingAliasText(model, a, describe())));
+                        .ifPresent(a -> problems.add(StoreIntegrityException.danglingAlias(model, a, describe()).problem().toString()));
             } catch (StoreIntegrityException e) {
-                problems.add(e.getMessage());
+                problems.add(e.problem().toString()); // the repair advice is for the one who asked for this version
             }
         }
         return new VersionListing(manifests, problems);
@@ -243,8 +246,8 @@ public final class FileModelStore implements ModelStore {
         Path file = aliasFile(model, requireAliasName(alias));
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
             // something is there: treating it as "no alias" would let the gate approve against nothing
-            throw new StoreIntegrityException("The alias file " + file + " is not a file. Remove it and move the alias"
-                    + " with mvn mlops:deploy -Dmlops.version=<version>.");
+            throw new StoreIntegrityException(Text.of("The alias file " + file + " is not a file."),
+                    Text.of(" Remove it and move the alias with ", Goal.DEPLOY.with(Setting.VERSION.any("version")), "."));
         }
         return Files.isRegularFile(file) ? Optional.of(readAlias(model, alias, file)) : Optional.empty();
     }
@@ -273,9 +276,9 @@ public final class FileModelStore implements ModelStore {
             Optional<Alias> current = alias(model, alias);
             Optional<String> currentVersion = current.map(Alias::version);
             if (!currentVersion.equals(expected.map(ModelVersion::value))) {
-                throw new AliasConflictException("Alias '" + alias + "' of '" + model + "' points at "
+                throw new AliasConflictException(Text.of("Alias '" + alias + "' of '" + model + "' points at "
                         + currentVersion.orElse("nothing") + ", not " + expected.map(ModelVersion::value).orElse("nothing")
-                        + " as expected: another pipeline moved it. Nothing was changed; look at mvn mlops:status and retry.");
+                        + " as expected: another pipeline moved it. Nothing was changed; look at ", Goal.STATUS, " and retry."));
             }
             if (current.isPresent() && current.get().version().equals(to.value())) {
                 return current.get(); // already there: a redeploy must not push the version onto its own history
@@ -331,45 +334,47 @@ public final class FileModelStore implements ModelStore {
 
     private Manifest readManifest(ModelName model, String version) {
         Path file = modelDir(model).resolve(version).resolve(MANIFEST);
-        String fix = " Restore " + file + " from a backup; if the version is lost, move the directory "
-                + file.getParent() + " out of the store (and move any alias naming it with mvn mlops:deploy"
-                + " -Dmlops.version=<version> or mvn mlops:rollback).";
+        String repair = " Restore " + file + " from a backup; if the version is lost, move the directory "
+                + file.getParent() + " out of the store.";
+        Text fix = Text.of(" Then move any alias naming it with ", Goal.DEPLOY.with(Setting.VERSION.any("version")),
+                " or ", Goal.ROLLBACK, ".");
         if (!Files.isRegularFile(file)) {
-            throw new StoreIntegrityException("Version " + version + " of '" + model + "' is incomplete: it has no "
-                    + file + "." + fix);
+            throw new StoreIntegrityException(Text.of("Version " + version + " of '" + model + "' is incomplete: it has"
+                    + " no " + file + "." + repair), fix);
         }
         Manifest manifest;
         try {
             manifest = JsonFiles.read(file, Manifest.class);
         } catch (InfrastructureException e) {
-            throw new StoreIntegrityException("The manifest " + file + " cannot be read: " + JsonFiles.problem(e) + "." + fix);
+            throw new StoreIntegrityException(Text.of("The manifest " + file + " cannot be read: " + JsonFiles.problem(e) + "."
+                    + repair), fix);
         }
         List<String> problems = ManifestCheck.problemsOfStored(manifest, model, version);
         if (!problems.isEmpty()) {
-            throw new StoreIntegrityException("The manifest " + file + " is not valid: " + String.join("; ", problems)
-                    + "." + fix);
+            throw new StoreIntegrityException(Text.of("The manifest " + file + " is not valid: "
+                    + String.join("; ", problems) + "." + repair), fix);
         }
         return manifest;
     }
 
     private Alias readAlias(ModelName model, String name, Path file) {
-        String fix = " Move it with mvn mlops:deploy -Dmlops.version=<version> (or delete " + file
-                + " if nothing depends on it).";
+        Text fix = Text.of(" Move it with ", Goal.DEPLOY.with(Setting.VERSION.any("version")), " (or delete " + file
+                + " if nothing depends on it).");
         Alias alias;
         try {
             alias = JsonFiles.read(file, Alias.class);
         } catch (InfrastructureException e) {
-            throw new StoreIntegrityException("The alias file " + file + " cannot be read: " + JsonFiles.problem(e) + "." + fix);
+            throw new StoreIntegrityException(Text.of("The alias file " + file + " cannot be read: " + JsonFiles.problem(e) + "."), fix);
         }
         if (alias.version() == null || !name.equals(alias.name())) {
-            throw new StoreIntegrityException("The alias file " + file + " is not valid: "
-                    + (alias.version() == null ? "it names no version" : "it is named '" + alias.name() + "'") + "." + fix);
+            throw new StoreIntegrityException(Text.of("The alias file " + file + " is not valid: "
+                    + (alias.version() == null ? "it names no version" : "it is named '" + alias.name() + "'") + "."), fix);
         }
         try {
             new ModelVersion(alias.version());
         } catch (ConfigurationException e) {
-            throw new StoreIntegrityException("The alias file " + file + " names '" + alias.version() + "', which is"
-                    + " not a version." + fix);
+            throw new StoreIntegrityException(Text.of("The alias file " + file + " names '" + alias.version() + "',"
+                    + " which is not a version."), fix);
         }
         return alias;
     }
@@ -453,8 +458,8 @@ public final class FileModelStore implements ModelStore {
     }
 
     private ConfigurationException notStored(ModelName model, ModelVersion version) {
-        return new ConfigurationException("Version " + version + " of '" + model + "' is not in the store "
-                + describe() + ". See the stored versions with mvn mlops:status.");
+        return new ConfigurationException(Text.of("Version " + version + " of '" + model + "' is not in the store "
+                + describe() + ". See the stored versions with ", Goal.STATUS, "."));
     }
 
     private Path modelDir(ModelName model) {

@@ -1,6 +1,8 @@
 package dev.mlops.core.store;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 
@@ -8,7 +10,8 @@ import dev.mlops.core.domain.ModelVersion;
 public class VersionExistsException extends ConfigurationException {
 
     public VersionExistsException(ModelName model, ModelVersion version, String store) {
-        super("Version " + version + " of model '" + model + "' already exists in the store " + store
-                + "; stored versions are never overwritten. Choose another version with -Dmlops.version=<version>.");
+        super(Text.of("Version " + version + " of model '" + model + "' already exists in the store " + store
+                + "; stored versions are never overwritten. Choose another version with ", Setting.VERSION.any("version"),
+                "."));
     }
 }

@@ -2,6 +2,8 @@ package dev.mlops.core.train;
 
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.io.ChildProcesses;
 import dev.mlops.core.io.JsonFiles;
 import dev.mlops.core.io.ModelJvm;
@@ -113,8 +115,8 @@ public final class LocalTrainingBackend implements TrainingBackend {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
-                throw new TrainingFailedException("training did not finish within " + settings.timeout()
-                        + "; raise the limit with -Dmlops.train.timeout=<ISO-8601 duration, e.g. PT4H>", -1);
+                throw new TrainingFailedException(Text.of("training did not finish within " + settings.timeout()
+                        + "; raise the limit with ", Setting.TRAIN_TIMEOUT.any("ISO-8601 duration, e.g. PT4H")), -1);
             }
             pump.join(TimeUnit.SECONDS.toMillis(10));
             return process.exitValue();

@@ -1,8 +1,11 @@
 package dev.mlops.core.train;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Goal;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.domain.DataFingerprint;
 import dev.mlops.core.handoff.MlopsEnv;
 import dev.mlops.core.handoff.TrainingJson;
@@ -52,8 +55,8 @@ public final class TrainingService {
                 .or(() -> reservedByVersionGoal(request, handedOn))
                 .orElseGet(() -> ModelVersion.development(clock.instant()));
         if (version.isDevelopment()) {
-            events.warn("No version given: storing as development version " + version
-                    + " (pass -Dmlops.version=<version> or run mlops:version first).");
+            events.warn(Text.of("No version given: storing as development version " + version + " (pass ",
+                    Setting.VERSION.any("version"), " or run ", Goal.VERSION, " first)."));
         }
         if (store.exists(request.model(), version)) {
             throw new dev.mlops.core.store.VersionExistsException(request.model(), version, store.describe());
@@ -91,37 +94,36 @@ public final class TrainingService {
         return handedOn.reservedVersion()
                 .filter(v -> !store.exists(request.model(), v) && store.reservedOrStored(request.model()).contains(v))
                 .map(v -> {
-                    events.info("Training version " + v + ", reserved by mlops:version (" + MlopsEnv.FILE + ")");
+                    events.info(Text.of("Training version " + v + ", reserved by ", Goal.VERSION, " (" + MlopsEnv.FILE + ")"));
                     return v;
                 });
     }
 
     private Map<String, DataFingerprint> checkChannels(Map<String, Path> channels) {
         if (channels.isEmpty()) {
-            throw new ConfigurationException("No training channels are configured. Add"
-                    + " <channels><train>path/to/train/data</train></channels> to the plugin configuration"
-                    + " or pass -Dmlops.channel.train=path/to/train/data.");
+            throw new ConfigurationException(Text.of("No training channels are configured. Set ",
+                    Setting.channel("train").is("path/to/train/data"), "."));
         }
         Map<String, DataFingerprint> data = new TreeMap<>();
         for (Map.Entry<String, Path> channel : new TreeMap<>(channels).entrySet()) {
             String name = channel.getKey();
             Path dir = channel.getValue();
-            String fix = " Set <channels><" + name + ">...</" + name + "></channels> or -Dmlops.channel." + name
-                    + "=<directory>.";
+            Text fix = Text.of(" Set ", Setting.channel(name).any("directory"), ".");
             if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
                 throw new ConfigurationException("Invalid channel name '" + name
                         + "': use letters, digits, '.', '_' or '-'.");
             }
             if (!Files.exists(dir)) {
-                throw new ConfigurationException("Channel '" + name + "' points at " + dir + ", which does not exist."
-                        + fix);
+                throw new ConfigurationException(Text.of("Channel '" + name + "' points at " + dir + ", which does not"
+                        + " exist.", fix));
             }
             if (!Files.isDirectory(dir)) {
-                throw new ConfigurationException("Channel '" + name + "' points at " + dir
-                        + ", which is a file; a channel is a directory of data files." + fix);
+                throw new ConfigurationException(Text.of("Channel '" + name + "' points at " + dir
+                        + ", which is a file; a channel is a directory of data files.", fix));
             }
             if (!hasFiles(dir)) {
-                throw new ConfigurationException("Channel '" + name + "' at " + dir + " has no data files (hidden files do not count)." + fix);
+                throw new ConfigurationException(Text.of("Channel '" + name + "' at " + dir + " has no data files (hidden"
+                        + " files do not count).", fix));
             }
             data.put(name, Fingerprints.directory(dir));
             events.debug("Channel '" + name + "': " + data.get(name));
@@ -132,8 +134,8 @@ public final class TrainingService {
     private static void checkHyperparameters(Map<String, String> hyperparameters) {
         hyperparameters.forEach((name, value) -> {
             if (value == null || value.isBlank()) {
-                throw new ConfigurationException("Hyperparameter '" + name + "' has no value. Give it one in"
-                        + " <hyperparameters> or with -Dmlops.hyperparameter." + name + "=<value>, or remove it.");
+                throw new ConfigurationException(Text.of("Hyperparameter '" + name + "' has no value. Give it one with ",
+                        Setting.hyperparameter(name).any("value"), ", or remove it."));
             }
         });
     }

@@ -2,6 +2,8 @@ package dev.mlops.core.version;
 
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.InfrastructureException;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,9 +45,9 @@ public final class GitCommitLog implements CommitLog {
         Result result = git(args.toArray(String[]::new));
         if (result.exit != 0) {
             // a shallow clone lacks the boundary commit: say how to fetch enough history
-            throw new ConfigurationException("git log " + args.get(args.size() - 1) + " failed in " + directory
+            throw new ConfigurationException(Text.of("git log " + args.get(args.size() - 1) + " failed in " + directory
                     + ": " + result.out.strip() + ". In GitLab CI set GIT_DEPTH: 0 (or large enough) for the version"
-                    + " job, or pass the version with -Dmlops.version=<version>.");
+                    + " job, or pass the version with ", Setting.VERSION.any("version"), "."));
         }
         return Arrays.stream(result.out.split(SEPARATOR)).map(String::strip).filter(m -> !m.isEmpty()).toList();
     }
@@ -63,8 +65,8 @@ public final class GitCommitLog implements CommitLog {
             }
             return new Result(git.exitValue(), out);
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot run git in " + directory + " (" + e.getMessage()
-                    + "): install git, or pass the version with -Dmlops.version=<version>.", e);
+            throw new ConfigurationException(Text.of("Cannot run git in " + directory + " (" + e.getMessage()
+                    + "): install git, or pass the version with ", Setting.VERSION.any("version"), "."), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InfrastructureException("Interrupted while running git", e);

@@ -2,6 +2,8 @@ package dev.mlops.core.version;
 
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.ci.CiEnvironment;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
@@ -47,9 +49,9 @@ public final class VersionService {
 
     private VersionReport reserveExplicit(ModelName model, ModelVersion version) {
         if (!store.reserve(model, version)) {
-            throw new ConfigurationException("Version " + version + " of '" + model + "' is already reserved or"
-                    + " stored in " + store.describe() + ". Choose another with -Dmlops.version=<version>, or leave"
-                    + " it out to get the next free one.");
+            throw new ConfigurationException(Text.of("Version " + version + " of '" + model + "' is already reserved"
+                    + " or stored in " + store.describe() + ". Choose another with ", Setting.VERSION.any("version"),
+                    ", or leave it out to get the next free one."));
         }
         return new VersionReport(version, NextVersion.latestRelease(store.reservedOrStored(model)), "explicit",
                 Optional.empty(), 0);
@@ -69,8 +71,8 @@ public final class VersionService {
             // another pipeline took it between our read and our reservation: read again
             events.debug("Version " + decision.version() + " was taken meanwhile; computing again");
         }
-        throw new ConfigurationException("Could not reserve a version of '" + model + "' after " + MAX_ATTEMPTS
-                + " attempts in " + store.describe() + ". Pass one with -Dmlops.version=<version>.");
+        throw new ConfigurationException(Text.of("Could not reserve a version of '" + model + "' after " + MAX_ATTEMPTS
+                + " attempts in " + store.describe() + ". Pass one with ", Setting.VERSION.any("version"), "."));
     }
 
     /**
@@ -83,7 +85,7 @@ public final class VersionService {
             fromManifest = store.manifest(model, latest).flatMap(Manifest::commit).flatMap(commits::resolve);
         } catch (StoreIntegrityException unreadable) {
             // the number is taken either way; only where its commits start is unknown
-            events.warn(unreadable.getMessage());
+            events.warn(unreadable.text());
             fromManifest = Optional.empty();
         }
         Optional<String> found = fromManifest

@@ -1,21 +1,17 @@
 package dev.mlops.core.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
 import dev.mlops.core.evaluate.RecordLayout;
-import dev.mlops.core.deploy.local.LocalEndpointBackend;
 import dev.mlops.core.io.DotEnvFile;
-import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.Fingerprints;
+import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
 import dev.mlops.testmodels.WordCountModel;
@@ -36,6 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Deploy, call, replace, roll back and fail, over real processes and real HTTP. */
 class DeploymentServiceTest {
@@ -128,14 +128,14 @@ class DeploymentServiceTest {
 
         ConfigurationException refused = assertThrows(ConfigurationException.class,
                 () -> service.deploy(request(Optional.of("1.3.0"), false)));
-        assertTrue(refused.getMessage().contains("-Dmlops.deploy.allowRejected=true"), refused.getMessage());
+        assertTrue(refused.text().values().contains(Setting.DEPLOY_ALLOW_REJECTED.is(true)), refused.getMessage());
         assertFalse(backend.find(ENDPOINT).isPresent());
 
         service.deploy(request(Optional.of("1.3.0"), true));
         assertTrue(store.manifest(MODEL, new ModelVersion("1.3.0")).orElseThrow().audit().stream()
                 .anyMatch(a -> a.action().equals("deployed-despite-gate")));
 
-        // a gate skipped on evaluation (-Dmlops.gate.skip, recorded) needs no second override
+        // a gate skipped on evaluation (gate.skip, recorded) needs no second override
         store.update(MODEL, new ModelVersion("1.1.0"), m -> m.withStatus(VersionStatus.REJECTED)
                 .withAudit(new Manifest.AuditEntry("2026-11-25T14:00:00Z", "gate-skipped", "f1 below floor", "ci")));
         assertEquals("1.1.0", service.deploy(request(Optional.of("1.1.0"), false)).endpoint().version());

@@ -316,7 +316,7 @@ class LocalEndpointFaultsTest {
         service(fixture.settings(other, Duration.ofSeconds(60), 6, Duration.ofSeconds(30)), events)
                 .deploy(fixture.request(MODEL, ENDPOINT, "1.1.0"));
         assertTrue(events.lines.stream().anyMatch(l -> l.startsWith("WARN Endpoint 'word-count' keeps its port " + url.getPort())
-                && l.contains("-Dmlops.deploy.port=" + other) && l.contains("mlops:undeploy")), events.lines.toString());
+                && l.contains("deploy.port=" + other) && l.contains("the undeploy goal")), events.lines.toString());
         assertEquals(url.getPort(), state(ENDPOINT).port());
 
         LocalEndpointState state = state(ENDPOINT);

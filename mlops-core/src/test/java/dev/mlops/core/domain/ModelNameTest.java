@@ -1,12 +1,12 @@
 package dev.mlops.core.domain;
 
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.mlops.core.ConfigurationException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelNameTest {
 
@@ -20,7 +20,7 @@ class ModelNameTest {
     @ValueSource(strings = {"", "Spam", "-spam", "spam-", "spam classifier", "../etc", "a/b"})
     void rejectsNamesThatCannotBePathsOrRepositories(String value) {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> new ModelName(value));
-        assertTrue(e.getMessage().contains("'" + value + "'") && e.getMessage().contains("-Dmlops.model"),
+        assertTrue(e.getMessage().contains("'" + value + "'") && e.text().settings().contains(Setting.MODEL),
                 e.getMessage());
     }
 }

@@ -1,14 +1,14 @@
 package dev.mlops.core.domain;
 
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.mlops.core.ConfigurationException;
-import java.time.Instant;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ModelVersionTest {
 
@@ -23,7 +23,7 @@ class ModelVersionTest {
     void rejectsAnythingElseNamingTheValueAndTheProperty(String value) {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> new ModelVersion(value));
         assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage());
-        assertTrue(e.getMessage().contains("-Dmlops.version"), e.getMessage());
+        assertEquals(Setting.VERSION, e.setting().orElseThrow(), e.getMessage());
     }
 
     @Test

@@ -1,15 +1,15 @@
 package dev.mlops.core.evaluate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClassificationAccumulatorTest {
 
@@ -84,7 +84,7 @@ class ClassificationAccumulatorTest {
         ClassificationAccumulator metrics = new ClassificationAccumulator(Optional.empty());
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> metrics.add("spam", Predicted.number(3.5), () -> "t.jsonl line 1"));
-        assertTrue(e.getMessage().contains("the number 3.5") && e.getMessage().contains("-Dmlops.evaluate.task=regression"),
+        assertTrue(e.getMessage().contains("the number 3.5") && e.text().values().contains(Setting.EVALUATE_TASK.is("regression")),
                 e.getMessage());
     }
 

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Goal;
 import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.RecordingEvents;
 import dev.mlops.core.domain.Manifest;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
 import dev.mlops.core.domain.VersionStatus;
-import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.Fingerprints;
+import dev.mlops.core.io.ModelJvm;
 import dev.mlops.core.io.TarGz;
 import dev.mlops.core.store.FileModelStore;
 import java.io.File;
@@ -33,6 +34,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Evaluations through the real runtime's server in a forked JVM, with a keyword model. */
 class EvaluationServiceTest {
@@ -176,7 +181,7 @@ class EvaluationServiceTest {
                 () -> service().evaluate(request(V1, GateConfig.defaults(TaskType.CLASSIFICATION), false)));
 
         assertTrue(e.getMessage().contains("alias 'production'") && e.getMessage().contains("version 1.1.0")
-                && e.getMessage().contains(store.describe()) && e.getMessage().contains("mvn mlops:deploy"), e.getMessage());
+                && e.getMessage().contains(store.describe()) && e.text().goals().contains(Goal.DEPLOY), e.getMessage());
         assertEquals(before, manifestFile(V1));
         assertFalse(Files.exists(temp.resolve("target/mlops/evaluation.json")));
     }

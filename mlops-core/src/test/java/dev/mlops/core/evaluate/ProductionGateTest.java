@@ -1,10 +1,7 @@
 package dev.mlops.core.evaluate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
 import dev.mlops.core.evaluate.GateCheck.Outcome;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProductionGateTest {
 
@@ -101,7 +101,7 @@ class ProductionGateTest {
         GateDecision decision = ProductionGate.decide(gate(0, Map.of(), Map.of(), Map.of()), "1.1.0",
                 candidate(0.95, 0.9, 0.9, 0.3), Optional.of(new ProductionGate.Production("1.0.0", Map.of())));
         assertEquals(false, decision.passed());
-        assertTrue(decision.failures().get(0).explanation().contains("mvn mlops:evaluate -Dmlops.version=1.0.0"),
+        assertTrue(decision.failures().get(0).explanation().contains("evaluate 1.0.0 again"),
                 decision.failures().get(0).explanation());
     }
 
@@ -117,9 +117,10 @@ class ProductionGateTest {
     void aGateOnAMetricTheTaskDoesNotComputeIsAConfigurationErrorNamingIt() {
         GateConfig gate = new GateConfig("rmse", MetricDirection.LOWER, 0, Map.of(), Map.of("f1_macro", 0.9), Map.of());
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> gate.requireMetricsOf(TaskType.CLASSIFICATION));
-        assertTrue(e.getMessage().contains("'rmse'") && e.getMessage().contains("-Dmlops.gate.primaryMetric"), e.getMessage());
+        assertTrue(e.getMessage().contains("'rmse'") && e.text().settings().contains(Setting.GATE_PRIMARY_METRIC), e.getMessage());
         GateConfig floors = new GateConfig("rmse", MetricDirection.LOWER, 0, Map.of(), Map.of("f1_macro", 0.9), Map.of());
         ConfigurationException e2 = assertThrows(ConfigurationException.class, () -> floors.requireMetricsOf(TaskType.REGRESSION));
-        assertTrue(e2.getMessage().contains("'f1_macro'") && e2.getMessage().contains("-Dmlops.gate.floor.f1_macro"), e2.getMessage());
+        assertTrue(e2.getMessage().contains("'f1_macro'")
+                && e2.text().settings().contains(Setting.member(Setting.GATE_FLOOR, "f1_macro")), e2.getMessage());
     }
 }

@@ -1,13 +1,13 @@
 package dev.mlops.core.evaluate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordLayoutTest {
 
@@ -31,14 +31,14 @@ class RecordLayoutTest {
                 () -> RecordLayout.of("label", "wages", true).forHeader(List.of("education", "wage"), "train/cps.csv"));
         assertTrue(e.getMessage().contains("'wages' is not in the header of train/cps.csv (its columns: education, wage)"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("-Dmlops.evaluate.csvLabelColumn"), e.getMessage());
+        assertEquals(Setting.EVALUATE_CSV_LABEL_COLUMN, e.setting().orElseThrow(), e.getMessage());
     }
 
     @Test
     void aNameWithoutAHeaderIsAnErrorSayingHowToFixIt() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> RecordLayout.of("label", "wage", false));
         assertTrue(e.getMessage().contains("'wage' is a name, but the CSV files are read without a header"), e.getMessage());
-        assertTrue(e.getMessage().contains("<csvHeader>true</csvHeader>"), e.getMessage());
+        assertTrue(e.text().values().contains(Setting.EVALUATE_CSV_HEADER.is(true)), e.getMessage());
     }
 
     @Test

@@ -1,12 +1,13 @@
 package dev.mlops.core.evaluate;
 
+import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.mlops.core.ConfigurationException;
-import org.junit.jupiter.api.Test;
 
 class TaskTypeTest {
 
@@ -15,7 +16,7 @@ class TaskTypeTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> TaskType.parse("regresion"));
         assertTrue(e.getMessage().contains("'regresion'"), e.getMessage());
         assertTrue(e.getMessage().contains("Did you mean 'regression'?"), e.getMessage());
-        assertTrue(e.getMessage().contains("-Dmlops.evaluate.task=regression."), e.getMessage());
+        assertEquals(List.of(Setting.EVALUATE_TASK.is("regression")), e.text().values(), e.getMessage());
         assertFalse(e.getMessage().contains("=classification"), e.getMessage());
     }
 
@@ -37,7 +38,7 @@ class TaskTypeTest {
         ConfigurationException direction = assertThrows(ConfigurationException.class, () -> MetricDirection.parse("hihger"));
         assertTrue(direction.getMessage().contains("Did you mean 'higher'?"), direction.getMessage());
         ConfigurationException metric = assertThrows(ConfigurationException.class,
-                () -> MetricCatalog.requireExists(TaskType.CLASSIFICATION, "acuracy", "<gate><primaryMetric>"));
+                () -> MetricCatalog.requireExists(TaskType.CLASSIFICATION, "acuracy", Setting.GATE_PRIMARY_METRIC));
         assertTrue(metric.getMessage().contains("Did you mean 'accuracy'?"), metric.getMessage());
     }
 }

@@ -1,10 +1,7 @@
 package dev.mlops.core.evaluate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TestChannelReaderTest {
 
@@ -90,7 +90,7 @@ class TestChannelReaderTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> readAll(RecordLayout.DEFAULT, 1 << 20, 100));
         assertTrue(e.getMessage().contains("t.jsonl line 2 has no label field 'label'"), e.getMessage());
         assertTrue(e.getMessage().contains("its fields: class, text"), e.getMessage());
-        assertTrue(e.getMessage().contains("-Dmlops.labelField"), e.getMessage());
+        assertEquals(Setting.LABEL_FIELD, e.setting().orElseThrow(), e.getMessage());
     }
 
     @Test

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Setting;
 import dev.mlops.core.io.MoreFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +69,7 @@ class FileModelStoreTest extends ModelStoreContract {
         Path aFile = Files.writeString(temp.resolve("not-a-directory"), "x");
         FileModelStore unwritable = new FileModelStore(aFile.resolve("store"));
         ConfigurationException e = assertThrows(ConfigurationException.class, unwritable::checkWritable);
-        assertTrue(e.getMessage().contains(aFile.toString()) && e.getMessage().contains("-Dmlops.store"), e.getMessage());
+        assertTrue(e.getMessage().contains(aFile.toString()) && e.setting().equals(Optional.of(Setting.STORE)), e.getMessage());
         assertFalse(Files.isDirectory(aFile));
     }
 }

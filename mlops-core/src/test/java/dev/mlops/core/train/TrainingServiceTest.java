@@ -159,7 +159,7 @@ class TrainingServiceTest {
                 Duration.ofSeconds(2)), clock);
         TrainingFailedException e = assertThrows(TrainingFailedException.class,
                 () -> new TrainingService(store, backend, clock, MlopsEvents.NONE).train(request(Optional.empty(), Map.of())));
-        assertTrue(e.failure().contains("mlops.train.timeout"), e.failure());
+        assertTrue(e.failure().contains("train.timeout"), e.failure());
         assertNothingStored();
     }
 

@@ -1,11 +1,8 @@
 package dev.mlops.core.version;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
 import dev.mlops.core.ci.CiEnvironment;
 import dev.mlops.core.domain.ModelName;
 import dev.mlops.core.domain.ModelVersion;
@@ -22,6 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VersionServiceTest {
 
@@ -108,12 +108,12 @@ class VersionServiceTest {
         VersionRequest request = new VersionRequest(MODEL, Optional.of(new ModelVersion("2.0.0")), CiEnvironment.NONE, dir, Optional.empty());
         assertEquals("explicit", service.reserveNext(request).reason());
         ConfigurationException again = assertThrows(ConfigurationException.class, () -> service.reserveNext(request));
-        assertTrue(again.getMessage().contains("-Dmlops.version"), again.getMessage());
+        assertEquals(Setting.VERSION, again.setting().orElseThrow(), again.getMessage());
     }
 
     @Test
     void anInvalidVersionNamesTheFlag() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> new ModelVersion("v1.2"));
-        assertTrue(e.getMessage().contains("-Dmlops.version"), e.getMessage());
+        assertEquals(Setting.VERSION, e.setting().orElseThrow(), e.getMessage());
     }
 }

@@ -106,6 +106,10 @@ class BadInputCatalogueIT {
                 TreeHash.of(project.resolve("endpoints")).withoutEmptyDirectories().changesSince(endpoints), project);
     }
 
+    /** How {@code Text.NEUTRAL} spells a setting or goal; Maven users must see the POM element, flag or command. */
+    private static final java.util.regex.Pattern CORE_WORDS = java.util.regex.Pattern.compile(
+            "the setting '[^']*'|the (version|package|train|evaluate|deploy|rollback|undeploy|serve|status) goal");
+
     private static void check(BadInputCase badInput, Outcome outcome) {
         List<String> problems = new ArrayList<>();
         if (outcome.exit() == 0) {
@@ -119,6 +123,10 @@ class BadInputCatalogueIT {
         }
         RAW_FAILURES.stream().filter(outcome.log()::contains)
                 .forEach(raw -> problems.add("a raw exception reached the user (" + raw + ")"));
+        java.util.regex.Matcher neutral = CORE_WORDS.matcher(outcome.log());
+        if (neutral.find()) {
+            problems.add("a setting or goal reached the user in the core's neutral words (" + neutral.group() + ")");
+        }
         if (!outcome.storeChanges().isEmpty()) {
             problems.add("the store changed:\n" + outcome.storeChanges());
         }

@@ -64,7 +64,7 @@ public final class EndpointRouter {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: EndpointRouter <port> <route file>");
+            System.err.println("usage: EndpointRouter PORT ROUTE_FILE");
             System.exit(2);
         }
         // as for the model server: without it every answer waits ~40 ms for a delayed ACK
@@ -187,7 +187,7 @@ public final class EndpointRouter {
     private void refuseTooLarge(HttpExchange exchange) {
         exchange.getResponseHeaders().set("Connection", "close");
         error(exchange, 413, "endpoint router: the request body is larger than " + maxPayloadBytes / (1024 * 1024)
-                + " MB (-Dmlops.deploy.maxPayloadMb); send fewer records per request");
+                + " MB (the endpoint's deploy.maxPayloadMb setting); send fewer records per request");
     }
 
     private static boolean isTooLarge(Throwable e) {

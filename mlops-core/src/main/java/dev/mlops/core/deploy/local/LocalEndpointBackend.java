@@ -1,8 +1,11 @@
 package dev.mlops.core.deploy.local;
 
 import dev.mlops.core.ConfigurationException;
+import dev.mlops.core.Goal;
 import dev.mlops.core.InfrastructureException;
 import dev.mlops.core.MlopsEvents;
+import dev.mlops.core.Setting;
+import dev.mlops.core.Text;
 import dev.mlops.core.deploy.Endpoint;
 import dev.mlops.core.deploy.EndpointBackend;
 import dev.mlops.core.deploy.StagedDeployment;
@@ -145,10 +148,10 @@ public final class LocalEndpointBackend implements EndpointBackend {
         int serverPort = Integer.parseInt(handle[2]);
         Optional<LocalEndpointState> before = readState(settings.endpointsDir(), staged.endpoint());
         Optional<LocalEndpointState> routed = before.filter(s -> LocalProcesses.find(s.routerPid(), s.routerStartedAt()).isPresent());
-        routed.filter(old -> settings.port() != 0 && settings.port() != old.port()).ifPresent(old -> events.warn(
-                "Endpoint '" + staged.endpoint() + "' keeps its port " + old.port() + "; -Dmlops.deploy.port="
-                        + settings.port() + " applies only when an endpoint is created. To move it, run mvn mlops:undeploy"
-                        + " first, then deploy again."));
+        routed.filter(old -> settings.port() != 0 && settings.port() != old.port()).ifPresent(old -> events.warn(Text.of(
+                "Endpoint '" + staged.endpoint() + "' keeps its port " + old.port() + "; ",
+                Setting.DEPLOY_PORT.is(settings.port()), " applies only when an endpoint is created. To move it, run ",
+                Goal.UNDEPLOY, " first, then deploy again.")));
         // a router that is gone is started again on the port asked for, else on the endpoint's old one
         LocalEndpointState state = routed.orElseGet(() -> startRouter(staged, serverPort,
                 settings.port() != 0 ? settings.port() : before.map(LocalEndpointState::port).orElse(0)));
@@ -178,8 +181,8 @@ public final class LocalEndpointBackend implements EndpointBackend {
                 deleteQuietly(endpointDir(endpoint));
                 return;
             }
-            throw new ConfigurationException("There is no local endpoint '" + endpoint + "' in "
-                    + settings.endpointsDir() + ". See the endpoints with mvn mlops:status.");
+            throw new ConfigurationException(Text.of("There is no local endpoint '" + endpoint + "' in "
+                    + settings.endpointsDir() + ". See the endpoints with ", Goal.STATUS, "."));
         }
         LocalEndpointState state = found.get();
         LocalProcesses.find(state.routerPid(), state.routerStartedAt())
@@ -276,8 +279,8 @@ public final class LocalEndpointBackend implements EndpointBackend {
                 if (router.exitValue() == 3) {
                     String why = tail.contains("already in use") ? "port " + port + " is in use"
                             : "port " + port + " cannot be bound (" + tail.lines().reduce((a, b) -> b).orElse("") + ")";
-                    throw new DeploymentFailure("The endpoint router cannot listen: " + why + ". Choose another with"
-                            + " -Dmlops.deploy.port=<port> (0 picks a free one), or stop what listens there.");
+                    throw new DeploymentFailure(Text.of("The endpoint router cannot listen: " + why + ". Choose another"
+                            + " with ", Setting.DEPLOY_PORT.any("port"), " (0 picks a free one), or stop what listens there."));
                 }
                 throw new DeploymentFailure("The endpoint router exited with code " + router.exitValue()
                         + ". Its log:\n" + tail);
@@ -372,6 +375,10 @@ public final class LocalEndpointBackend implements EndpointBackend {
     /** A step of a local deployment failed. */
     static final class DeploymentFailure extends dev.mlops.core.deploy.DeploymentException {
         DeploymentFailure(String message) {
+            super(message, null);
+        }
+
+        DeploymentFailure(Text message) {
             super(message, null);
         }
     }
