@@ -194,13 +194,23 @@ public final class S3ModelStore implements ModelStore {
                 throw new VersionExistsException(model, version, describe());
             }
         } catch (InfrastructureException | ConfigurationException e) {
-            if (!(e instanceof VersionExistsException) && get(manifestKey).isEmpty()) {
-                // no manifest names it: the archive is ours alone and would never be served; remove it
-                delete(archiveKey, Optional.of(archiveTag), "remove the archive of a version that could not be stored");
+            if (!(e instanceof VersionExistsException)) {
+                removeUnnamedArchive(manifestKey, archiveKey, archiveTag, e);
             }
             throw e;
         }
         return stored(manifest, archiveKey);
+    }
+
+    // no manifest names it: the archive is ours alone and would never be served; the first failure is the one reported
+    private void removeUnnamedArchive(String manifestKey, String archiveKey, String archiveTag, RuntimeException failure) {
+        try {
+            if (get(manifestKey).isEmpty()) {
+                delete(archiveKey, Optional.of(archiveTag), "remove the archive of a version that could not be stored");
+            }
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
     }
 
     private StoredVersion stored(Manifest manifest, String archiveKey) {
