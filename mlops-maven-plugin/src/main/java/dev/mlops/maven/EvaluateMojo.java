@@ -103,7 +103,7 @@ public class EvaluateMojo extends AbstractModelMojo {
     EvaluateSettings settings() {
         SettingsReader read = reader();
         CommonSettings common = commonSettings();
-        TaskType taskType = read.enumValue(MlopsProperties.EVALUATE_TASK, task, TaskType.class, TaskType::label);
+        TaskType taskType = TaskType.parse(read.string(MlopsProperties.EVALUATE_TASK, task));
         String channel = read.string(MlopsProperties.EVALUATE_CHANNEL, testChannel);
         Path testDir = channelDirs().get(channel);
         if (testDir == null) {

@@ -54,7 +54,7 @@ public class StatusMojo extends AbstractMlopsMojo {
         getLog().info("Model '" + model + "' in " + store.describe() + ": " + versions.size()
                 + (versions.size() == 1 ? " version" : " versions"));
         String primaryMetric = GateParameters.toConfig(gate, reader(),
-                reader().enumValue(MlopsProperties.EVALUATE_TASK, task, TaskType.class, TaskType::label)).primaryMetric();
+                TaskType.parse(reader().string(MlopsProperties.EVALUATE_TASK, task))).primaryMetric();
         VersionTable.render(versions, aliases, primaryMetric).forEach(getLog()::info);
         listing.problems().forEach(problem -> getLog().warn(problem));
         List<Endpoint> endpoints = Backends.listEndpoints(common, goalContext(store, "")).stream()
