@@ -115,11 +115,12 @@ public final class MlopsProperties {
 
     /** Properties whose parameter is named otherwise than the last part of the property. */
     private static final Map<String, String> ELEMENTS = Map.of(ENDPOINTS_DIRECTORY, "endpointsDirectory",
-            EVALUATE_CHANNEL, "testChannel", IMAGE_BASE, "baseImage");
+            EVALUATE_CHANNEL, "testChannel", IMAGE_BASE, "baseImage", AWS_REGION, "awsRegion", S3_ENDPOINT, "s3Endpoint");
     /** Families: the POM element that holds them ({@code <channels><train>}). */
     private static final Map<String, List<String>> FAMILY_ELEMENTS = Map.of(CHANNEL_PREFIX, List.of("channels"),
             HYPERPARAMETER_PREFIX, List.of("hyperparameters"), GATE_GUARD_PREFIX, List.of("gate", "guards"),
-            GATE_FLOOR_PREFIX, List.of("gate", "floors"), GATE_CEILING_PREFIX, List.of("gate", "ceilings"));
+            GATE_FLOOR_PREFIX, List.of("gate", "floors"), GATE_CEILING_PREFIX, List.of("gate", "ceilings"),
+            AWS_ENDPOINT_PREFIX, List.of("awsEndpoints"));
     /** Given for one run, never kept in the POM: messages name only their {@code -D} flag. */
     private static final Set<String> COMMAND_LINE_ONLY = Set.of(VERSION, GATE_SKIP, DEPLOY_ALLOW_REJECTED);
 
