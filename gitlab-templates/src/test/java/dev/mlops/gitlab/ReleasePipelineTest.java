@@ -22,7 +22,7 @@ class ReleasePipelineTest {
 
     static final Path ROOT = GitlabCiLocal.COMPONENT.getParent();
     private static final String VERSION = System.getProperty("mlops.test.pluginVersion");
-    private static final List<String> RELEASE_JOBS = List.of("release-check", "maven-packages", "component-project", "release-notes");
+    private static final List<String> RELEASE_JOBS = List.of("release-check", "maven-packages", "component-project", "release-notes", "pages");
 
     @TempDir
     Path tmp;
