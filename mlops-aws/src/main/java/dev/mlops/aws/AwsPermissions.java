@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,12 +20,10 @@ import java.util.TreeSet;
  * <li>{@link Role#EXECUTION}: the role SageMaker runs the training job as: read the channels and write the output
  * under the store's prefix, pull the image, write the job's logs and metrics.</li>
  * </ul>
- * Resources are scoped to the store's bucket and prefix, the model's repository and the training-job name prefix.
+ * Resources are scoped to the store's bucket and prefix, the model's repository and its training jobs' name prefix.
  */
 public final class AwsPermissions {
 
-    /** Every training job the plugin starts is named with this prefix; the policies grant only those. */
-    public static final String TRAINING_JOB_PREFIX = "mlops-";
     /** Where SageMaker writes training jobs' logs (one stream per host, named after the job). */
     public static final String TRAINING_LOG_GROUP = "/aws/sagemaker/TrainingJobs";
     /** The service principal that assumes the execution role and to which the caller may pass it. */
@@ -47,14 +46,16 @@ public final class AwsPermissions {
     /**
      * What the policies are scoped to.
      *
+     * @param model the model's name: its training jobs are named {@code <model>-<version>}
      * @param executionRole the name of the SageMaker execution role (the caller may pass only it)
      */
-    public record Scope(String account, String region, S3Location store, String repository, String executionRole) {
+    public record Scope(String account, String region, S3Location store, String model, String repository,
+                        String executionRole) {
 
         /** The values the documentation's policies are rendered with. */
         public static Scope example() {
             return new Scope("123456789012", "eu-west-1", new S3Location("my-models", "team"), "spam-classifier",
-                    "mlops-sagemaker-execution");
+                    "spam-classifier", "mlops-sagemaker-execution");
         }
 
         String executionRoleArn() {
@@ -178,11 +179,11 @@ public final class AwsPermissions {
                 // CreateTrainingJob with Tags is also authorised as sagemaker:AddTags on the new job
                 new Statement("TrainingJobs", List.of("sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob",
                         "sagemaker:StopTrainingJob", "sagemaker:AddTags"),
-                        List.of(scope.arn("sagemaker", "training-job/" + TRAINING_JOB_PREFIX + "*")), Map.of()),
+                        List.of(scope.arn("sagemaker", "training-job/" + trainingJobPrefix(scope.model()) + "*")), Map.of()),
                 new Statement("TrainingLogStreams", List.of("logs:DescribeLogStreams"), List.of(logGroup + ":*"), Map.of()),
                 // a job's streams are named <job name>/<host>-<id>
                 new Statement("TrainingLogEvents", List.of("logs:GetLogEvents"),
-                        List.of(logGroup + ":log-stream:" + TRAINING_JOB_PREFIX + "*"), Map.of()),
+                        List.of(logGroup + ":log-stream:" + trainingJobPrefix(scope.model()) + "*"), Map.of()),
                 new Statement("PassExecutionRole", List.of("iam:PassRole"), List.of(scope.executionRoleArn()),
                         Map.of("StringEquals", Map.of("iam:PassedToService", List.of(SAGEMAKER_PRINCIPAL)))));
     }
@@ -201,6 +202,14 @@ public final class AwsPermissions {
                 // PutMetricData has no resource; the namespace condition keeps it to training metrics
                 new Statement("JobMetrics", List.of("cloudwatch:PutMetricData"), List.of("*"),
                         Map.of("StringEquals", Map.of("cloudwatch:namespace", List.of(TRAINING_LOG_GROUP)))));
+    }
+
+    /**
+     * How every training job name of {@code model} starts ({@code <model>-<version>}, other characters than letters
+     * and digits as '-'), in lower case as SageMaker writes training-job ARNs: the one rule the policies scope jobs by.
+     */
+    public static String trainingJobPrefix(String model) {
+        return model.replaceAll("[^a-zA-Z0-9]+", "-").replaceAll("^-+|-+$", "").toLowerCase(Locale.ROOT) + "-";
     }
 
     private static Statement listUnderPrefix(String sid, S3Location store) {

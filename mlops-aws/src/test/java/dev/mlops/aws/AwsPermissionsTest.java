@@ -110,8 +110,8 @@ class AwsPermissionsTest {
                 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
                 class Trainer {
                     void run(SageMakerClient sageMaker) {
-                        sageMaker.createTrainingJob(b -> b.trainingJobName("mlops-spam-1-0-0"));
-                        sageMaker.waiter().waitUntilTrainingJobCompletedOrStopped(b -> b.trainingJobName("mlops-spam-1-0-0"));
+                        sageMaker.createTrainingJob(b -> b.trainingJobName("spam-classifier-1-0-0"));
+                        sageMaker.waiter().waitUntilTrainingJobCompletedOrStopped(b -> b.trainingJobName("spam-classifier-1-0-0"));
                     }
                 }
                 """);
@@ -127,8 +127,8 @@ class AwsPermissionsTest {
 
     @Test
     void everyResourceIsScopedAndPassRoleGoesOnlyToSageMaker() {
-        Scope scope = new Scope("210987654321", "us-east-2", new S3Location("acme-models", "fraud/prod"), "fraud-model",
-                "fraud-training");
+        Scope scope = new Scope("210987654321", "us-east-2", new S3Location("acme-models", "fraud/prod"), "Fraud_Model",
+                "fraud-model", "fraud-training");
         for (Role role : Role.values()) {
             for (Statement s : AwsPermissions.statements(role, scope)) {
                 for (String resource : s.resources()) {
@@ -142,7 +142,10 @@ class AwsPermissionsTest {
             }
         }
         Map<String, Statement> caller = bySid(AwsPermissions.statements(Role.CALLER, scope));
-        assertEquals(List.of("arn:aws:sagemaker:us-east-2:210987654321:training-job/mlops-*"), caller.get("TrainingJobs").resources());
+        // jobs are <model>-<version>; SageMaker's ARNs are lower case
+        assertEquals(List.of("arn:aws:sagemaker:us-east-2:210987654321:training-job/fraud-model-*"), caller.get("TrainingJobs").resources());
+        assertEquals(List.of("arn:aws:logs:us-east-2:210987654321:log-group:/aws/sagemaker/TrainingJobs:log-stream:fraud-model-*"),
+                caller.get("TrainingLogEvents").resources());
         assertEquals(List.of("arn:aws:ecr:us-east-2:210987654321:repository/fraud-model"), caller.get("RegistryRepository").resources());
         assertEquals(List.of("arn:aws:s3:::acme-models/fraud/prod/*"), caller.get("StoreObjects").resources());
         assertEquals(Map.of("StringLike", Map.of("s3:prefix", List.of("fraud/prod/*"))), caller.get("StoreList").conditions());
@@ -150,7 +153,7 @@ class AwsPermissionsTest {
         assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService", List.of("sagemaker.amazonaws.com"))),
                 caller.get("PassExecutionRole").conditions());
         Statement bucketRoot = bySid(AwsPermissions.statements(Role.CALLER,
-                new Scope("210987654321", "us-east-2", new S3Location("acme-models", ""), "r", "e"))).get("StoreObjects");
+                new Scope("210987654321", "us-east-2", new S3Location("acme-models", ""), "m", "r", "e"))).get("StoreObjects");
         assertEquals(List.of("arn:aws:s3:::acme-models/*"), bucketRoot.resources(), "a store at the bucket's root");
     }
 
