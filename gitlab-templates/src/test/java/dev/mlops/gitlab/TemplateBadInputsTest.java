@@ -38,6 +38,38 @@ class TemplateBadInputsTest {
                 """, "store");
     }
 
+    @Test
+    void aRoleNameWhereAnIamRoleArnIsExpectedIsRefused() {
+        refused("""
+                include:
+                  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/train@$CI_COMMIT_SHA
+                    inputs:
+                      backend: sagemaker
+                      sagemaker-role: mlops-sagemaker-execution
+                """, "sagemaker-role");
+    }
+
+    @Test
+    void anInstanceCountOfZeroIsRefused() {
+        refused("""
+                include:
+                  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/model-pipeline@$CI_COMMIT_SHA
+                    inputs:
+                      backend: sagemaker
+                      sagemaker-instance-count: "0"
+                """, "sagemaker-instance-count");
+    }
+
+    @Test
+    void aRegionThatIsNotARegionCodeIsRefused() {
+        refused("""
+                include:
+                  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/version@$CI_COMMIT_SHA
+                    inputs:
+                      aws-region: Europe
+                """, "aws-region");
+    }
+
     private void refused(String gitlabCi, String named) {
         Path repo = tmp.resolve("component");
         GitlabCiLocal.copyComponent(repo);

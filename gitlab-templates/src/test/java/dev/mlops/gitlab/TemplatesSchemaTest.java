@@ -64,11 +64,27 @@ class TemplatesSchemaTest {
                 include:
                   - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/model-pipeline@$CI_COMMIT_SHA
                     inputs:
-                      backend: sagemaker
+                      backend: kubernetes
                 """).run(List.of(), 3);
         assertNotEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains("backend") && run.output().contains("sagemaker"), run.output());
+        assertTrue(run.output().contains("backend") && run.output().contains("kubernetes"), run.output());
         assertTrue(!run.output().contains("starting shell"), "no job may start:\n" + run.output());
+    }
+
+    @Test
+    void theSageMakerBackendListsTheWholePipelineWithLocalEndpoints() {
+        GitlabCiLocal.Result list = componentProject("""
+                include:
+                  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/model-pipeline@$CI_COMMIT_SHA
+                    inputs:
+                      backend: sagemaker
+                      store: s3://my-models/team
+                      sagemaker-role: arn:aws:iam::123456789012:role/mlops-sagemaker-execution
+                """).run(List.of("--list"), 3);
+        assertEquals(0, list.exitCode(), list.output());
+        assertTrue(list.output().contains("json schema validated"), list.output());
+        assertJob(list.output(), "mlops-train", "on_success", "[mlops-package]");
+        assertJob(list.output(), "mlops-deploy", "manual", "[mlops-evaluate]");
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * @param dataDir the directory the channels are under, when they are ({@code input/data}), for messages
  */
 record DirectoryTrainingContext(Hyperparameters hyperparameters, Map<String, Path> channels, Optional<Path> dataDir,
-                                Path modelDir, Path outputDir) implements TrainingContext {
+                                Path modelDir, Path outputDir, Hosts hosts) implements TrainingContext {
 
     DirectoryTrainingContext {
         channels = Collections.unmodifiableMap(new TreeMap<>(channels));

@@ -40,6 +40,11 @@ public record OptMl(Path root) {
         return root.resolve("input/config/hyperparameters.json");
     }
 
+    /** {@code input/config/resourceconfig.json}: the run's hosts ({@link Hosts}); absent means the single host {@code algo-1}. */
+    public Path resourceConfigFile() {
+        return root.resolve("input/config/resourceconfig.json");
+    }
+
     /** Holds one subdirectory per channel. */
     public Path dataDir() {
         return root.resolve("input/data");

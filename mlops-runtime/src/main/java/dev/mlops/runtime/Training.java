@@ -39,11 +39,13 @@ public final class Training {
             Model model = modelFactory.call();
             Hyperparameters hyperparameters = new MapHyperparameters(HyperparametersFile.read(tree.hyperparametersFile()));
             Map<String, Path> channels = channels(tree.dataDir());
+            Hosts hosts = Hosts.read(tree.resourceConfigFile());
             Log.info("training " + model.getClass().getName() + " in " + tree.root()
                     + "; hyperparameters: " + names(hyperparameters.asMap().keySet())
-                    + "; channels: " + names(channels.keySet()));
+                    + "; channels: " + names(channels.keySet())
+                    + (hosts.count() > 1 ? "; host " + hosts.current() + " of " + String.join(", ", hosts.all()) : ""));
             model.train(new DirectoryTrainingContext(hyperparameters, channels, java.util.Optional.of(tree.dataDir()), tree.modelDir(),
-                    tree.outputDataDir()));
+                    tree.outputDataDir(), hosts));
             List<Path> files = filesUnder(tree.modelDir());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             Log.info("training succeeded in " + seconds(took) + "; " + files.size() + " file" + (files.size() == 1 ? "" : "s")

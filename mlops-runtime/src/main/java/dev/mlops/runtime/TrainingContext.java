@@ -13,8 +13,14 @@ public interface TrainingContext {
      */
     static TrainingContext of(Map<String, String> hyperparameters, Map<String, Path> channels, Path modelDir,
                               Path outputDir) {
+        return of(hyperparameters, channels, modelDir, outputDir, Hosts.single());
+    }
+
+    /** As {@link #of(Map, Map, Path, Path)}, on one of several {@code hosts}: for unit tests of distributed training. */
+    static TrainingContext of(Map<String, String> hyperparameters, Map<String, Path> channels, Path modelDir,
+                              Path outputDir, Hosts hosts) {
         return new DirectoryTrainingContext(new MapHyperparameters(hyperparameters), channels, java.util.Optional.empty(),
-                modelDir, outputDir);
+                modelDir, outputDir, hosts);
     }
 
     /** From {@code input/config/hyperparameters.json}; SageMaker passes every value as a string. */
@@ -35,4 +41,13 @@ public interface TrainingContext {
 
     /** Where other training output goes ({@code /opt/ml/output/data}). */
     Path outputDir();
+
+    /**
+     * The hosts of the run, from {@code input/config/resourceconfig.json}: on SageMaker with an instance count above
+     * one, which host this is and all of them; the single host {@code algo-1} when the file is absent (a local run).
+     * A default, so that a context written for a model's own tests needs no change.
+     */
+    default Hosts hosts() {
+        return Hosts.single();
+    }
 }
