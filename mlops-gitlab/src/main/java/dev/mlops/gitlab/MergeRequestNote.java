@@ -1,18 +1,12 @@
 package dev.mlops.gitlab;
 
-import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.Text;
 import dev.mlops.core.notify.NotificationChannel;
 import dev.mlops.core.notify.NotificationException;
 import dev.mlops.core.notify.PipelineOutcome;
-import dev.mlops.core.notify.Secret;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
 import org.gitlab4j.api.Pager;
@@ -28,55 +22,23 @@ import org.gitlab4j.api.models.Note;
 public final class MergeRequestNote implements NotificationChannel {
 
     /** The masked CI variable that holds the token. */
-    public static final String VARIABLE = "MLOPS_GITLAB_TOKEN";
+    public static final String VARIABLE = GitLabConnection.VARIABLE;
     /** GitLab's limit on a note's body. */
     static final int BODY_MAX = 1_000_000;
     static final int PER_PAGE = 100;
 
-    private static final Pattern LOOPBACK = Pattern.compile("localhost|127(\\.\\d{1,3}){3}|\\[::1]");
-
     /**
-     * @param apiUrl GitLab's REST API ({@code CI_API_V4_URL}, {@code https://gitlab.example.com/api/v4})
      * @param projectId the merge request's project, by id or path
      * @param mergeRequestIid its number in the project
-     * @param timeout for connecting and for each answer
      */
-    public record Target(String apiUrl, String projectId, long mergeRequestIid, java.time.Duration timeout) {}
+    public record Target(String projectId, long mergeRequestIid) {}
 
+    private final GitLabConnection connection;
     private final Target target;
-    private final Secret token;
-    private final String hostUrl;
 
-    private MergeRequestNote(Target target, Secret token, String hostUrl) {
+    public MergeRequestNote(GitLabConnection connection, Target target) {
+        this.connection = connection;
         this.target = target;
-        this.token = token;
-        this.hostUrl = hostUrl;
-    }
-
-    /**
-     * @throws ConfigurationException when the API URL is not https (http only to a loopback address, for tests):
-     *         the token must not travel in the clear
-     */
-    public static MergeRequestNote of(Target target, Secret token) {
-        URI api;
-        try {
-            api = new URI(target.apiUrl());
-        } catch (URISyntaxException e) {
-            throw new ConfigurationException("GitLab's API URL '" + target.apiUrl() + "' (CI_API_V4_URL) is not a URL.");
-        }
-        String scheme = Optional.ofNullable(api.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-        String host = Optional.ofNullable(api.getHost()).orElse("").toLowerCase(Locale.ROOT);
-        if (host.isEmpty() || !(scheme.equals("https") || scheme.equals("http") && LOOPBACK.matcher(host).matches())) {
-            throw new ConfigurationException(Text.of("GitLab's API URL '", target.apiUrl(), "' (CI_API_V4_URL) is not https:"
-                    + " the token in ", token.source(), " must not travel in the clear. Serve GitLab over https."));
-        }
-        String path = api.getPath() == null ? "" : api.getPath().replaceAll("/+$", "");
-        if (!path.endsWith("/api/v4")) {
-            throw new ConfigurationException("GitLab's API URL '" + target.apiUrl() + "' (CI_API_V4_URL) does not end in"
-                    + " /api/v4: give the API's address, e.g. https://gitlab.example.com/api/v4.");
-        }
-        String hostUrl = target.apiUrl().replaceAll("/+$", "");
-        return new MergeRequestNote(target, token, hostUrl.substring(0, hostUrl.length() - "/api/v4".length()));
     }
 
     /** The hidden line that marks the note of {@code model}. */
@@ -92,8 +54,7 @@ public final class MergeRequestNote implements NotificationChannel {
     @Override
     public void send(PipelineOutcome outcome, MlopsEvents events) {
         String body = body(outcome);
-        int millis = (int) target.timeout().toMillis();
-        try (GitLabApi gitlab = new GitLabApi(hostUrl, token.value()).withRequestTimeout(millis, millis)) {
+        try (GitLabApi gitlab = connection.open()) {
             Optional<Note> existing = find(gitlab, marker(outcome.model()));
             if (existing.isPresent()) {
                 gitlab.getNotesApi().updateMergeRequestNote(target.projectId(), target.mergeRequestIid(),
@@ -111,9 +72,7 @@ public final class MergeRequestNote implements NotificationChannel {
             if (e.getCause() instanceof GitLabApiException api) {
                 throw refusal(api);
             }
-            throw new NotificationException(name(), "Cannot reach GitLab at " + URI.create(hostUrl).getHost() + " ("
-                    + e.getClass().getSimpleName() + ": " + token.scrub(rootMessage(e)) + "). Check that the runner can reach"
-                    + " CI_API_V4_URL.");
+            throw connection.unreachable(name(), e);
         }
     }
 
@@ -149,11 +108,11 @@ public final class MergeRequestNote implements NotificationChannel {
     }
 
     private NotificationException refusal(GitLabApiException e) {
-        String answer = "GitLab answered " + e.getHttpStatus() + " (" + token.scrub(e.getMessage()) + ")";
+        String answer = "GitLab answered " + e.getHttpStatus() + " (" + connection.token().scrub(e.getMessage()) + ")";
         Text text = switch (e.getHttpStatus()) {
-            case 401 -> Text.of(answer, ": the token in ", token.source(), " is wrong, expired or revoked. Create a project"
-                    + " or personal access token with the api scope and put it there.");
-            case 403 -> Text.of(answer, ": the token in ", token.source(), " may not write notes on ", name(), ". It needs"
+            case 401 -> connection.rejectedToken(answer);
+            case 403 -> Text.of(answer, ": the token in ", connection.token().source(), " may not write notes on ", name(),
+                    ". It needs"
                     + " the api scope (a CI job token or a read_api token cannot write notes) and a user with at least the"
                     + " Reporter role in project ", target.projectId(), ".");
             case 404 -> Text.of(answer, ": project ", target.projectId(), " has no ", name(), ", or the token's user"
@@ -168,13 +127,5 @@ public final class MergeRequestNote implements NotificationChannel {
 
     private static Optional<String> retryAfter(GitLabApiException e) {
         return Optional.ofNullable(e.getHeaders()).map(h -> h.getFirst("Retry-After"));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

@@ -46,8 +46,8 @@ class MergeRequestNoteTest {
     }
 
     private MergeRequestNote note(long iid, String token) {
-        return MergeRequestNote.of(new MergeRequestNote.Target(gitlab.apiUrl(), PROJECT, iid, Duration.ofSeconds(10)),
-                new Secret(token, Text.of(MergeRequestNote.VARIABLE)));
+        return new MergeRequestNote(GitLabConnection.of(gitlab.apiUrl(), new Secret(token, Text.of(MergeRequestNote.VARIABLE)),
+                Duration.ofSeconds(10)), new MergeRequestNote.Target(PROJECT, iid));
     }
 
     @Test
@@ -130,10 +130,31 @@ class MergeRequestNoteTest {
 
     @Test
     void theApiMustBeHttpsExceptOnLoopback() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MergeRequestNote.of(
-                new MergeRequestNote.Target("http://gitlab.example.com/api/v4", PROJECT, 12, Duration.ofSeconds(1)),
-                new Secret(TOKEN, Text.of(MergeRequestNote.VARIABLE))));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> GitLabConnection.of(
+                "http://gitlab.example.com/api/v4", new Secret(TOKEN, Text.of(MergeRequestNote.VARIABLE)), Duration.ofSeconds(1)));
         assertTrue(e.getMessage().contains("is not https"), e.getMessage());
         assertFalse(e.getMessage().contains(TOKEN));
+        ConfigurationException path = assertThrows(ConfigurationException.class, () -> GitLabConnection.of(
+                "https://gitlab.example.com/", new Secret(TOKEN, Text.of(MergeRequestNote.VARIABLE)), Duration.ofSeconds(1)));
+        assertTrue(path.getMessage().contains("does not end in /api/v4"), path.getMessage());
+    }
+
+    @Test
+    void thePipelinesFirstFailedJobIsFoundAcrossPagesAndAllowedFailuresAreLeftOut() {
+        for (int i = 0; i < 150; i++) {
+            gitlab.pipelineJob(PROJECT, 99, "job-" + i, "build", "success", false);
+        }
+        gitlab.pipelineJob(PROJECT, 99, "lint", "build", "failed", true);
+        gitlab.pipelineJob(PROJECT, 99, "mlops-train", "build", "failed", false);
+        gitlab.pipelineJob(PROJECT, 99, "mlops-evaluate", "test", "failed", false);
+        GitLabConnection connection = GitLabConnection.of(gitlab.apiUrl(), new Secret(TOKEN, Text.of("v")), Duration.ofSeconds(10));
+        dev.mlops.core.notify.FailedJobs.FailedJob job = new PipelineFailedJobs(connection, PROJECT, 99).first().orElseThrow();
+        assertEquals("mlops-train", job.name());
+        assertEquals("build", job.stage());
+        assertTrue(job.url().endsWith("/-/jobs/" + job.url().replaceAll(".*/", "")), job.url());
+        assertEquals(Optional.empty(), new PipelineFailedJobs(connection, PROJECT, 98).first());
+        NotificationException wrong = assertThrows(NotificationException.class, () -> new PipelineFailedJobs(
+                GitLabConnection.of(gitlab.apiUrl(), new Secret("nope", Text.of("v")), Duration.ofSeconds(10)), PROJECT, 99).first());
+        assertTrue(wrong.getMessage().startsWith("GitLab answered 401"), wrong.getMessage());
     }
 }

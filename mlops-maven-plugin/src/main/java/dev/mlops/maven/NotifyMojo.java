@@ -1,5 +1,6 @@
 package dev.mlops.maven;
 
+import dev.mlops.core.notify.FailedJobs;
 import dev.mlops.core.notify.NotificationChannel;
 import dev.mlops.core.notify.NotificationService;
 import dev.mlops.core.notify.PipelineOutcome;
@@ -76,8 +77,11 @@ public class NotifyMojo extends AbstractMlopsMojo {
             return;
         }
         CommonSettings common = settings.common();
+        // only a failure told by the job's caller needs GitLab to say which job it was
+        Optional<FailedJobs.FailedJob> failedJob = settings.status().filter(s -> s != PipelineStatus.SUCCESS).isPresent()
+                && settings.failedStep().isEmpty() ? Notifiers.failedJob(settings, ci(), environment(), events) : Optional.empty();
         PipelineOutcome outcome = PipelineOutcomes.read(common.outputDir(), Optional.of(common.baseDir()), common.model(),
-                ci(), settings.status(), settings.failedStep());
+                ci(), settings.status(), settings.failedStep(), failedJob);
         new NotificationService(channels, events).notify(outcome, settings.strict());
     }
 

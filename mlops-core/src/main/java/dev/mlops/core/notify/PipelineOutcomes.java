@@ -36,9 +36,10 @@ public final class PipelineOutcomes {
      * @param outputDir where the goals wrote ({@code target/mlops})
      * @param status the status given for this run ({@code failed} in a job that runs on failure)
      * @param failedStep the step given as the one that failed
+     * @param failedJob the pipeline's failed job, as the CI platform told it
      */
     public static PipelineOutcome read(Path outputDir, Optional<Path> projectDir, ModelName model, CiEnvironment ci,
-            Optional<PipelineStatus> status, Optional<String> failedStep) {
+            Optional<PipelineStatus> status, Optional<String> failedStep, Optional<FailedJobs.FailedJob> failedJob) {
         Map<String, String> env = MlopsEnv.in(outputDir, projectDir).read();
         Optional<PipelineOutcome.Evaluation> evaluation = evaluation(outputDir, model);
         Optional<PipelineStatus> fromJob = ci.pipeline().jobStatus().flatMap(PipelineStatus::parse);
@@ -48,6 +49,7 @@ public final class PipelineOutcomes {
         Optional<String> step = Optional.empty();
         if (resolved != PipelineStatus.SUCCESS) {
             step = failedStep.or(() -> status.isEmpty() ? fromJob.flatMap(s -> ci.pipeline().jobName()) : Optional.empty())
+                    .or(() -> failedJob.map(j -> j.name() + " (stage " + j.stage() + ")"))
                     .or(() -> gateRefused ? Optional.of("evaluate (the quality gate)") : inferred(env));
         }
         Optional<String> version = value(env, MlopsEnv.VERSION).or(() -> value(env, MlopsEnv.EVALUATED_VERSION))
@@ -57,7 +59,8 @@ public final class PipelineOutcomes {
                         value(env, MlopsEnv.DEPLOYED_VERSION).orElse("")));
         // a failure links the pipeline's failed jobs, unless this job is the one that failed
         Optional<String> job = resolved == PipelineStatus.SUCCESS ? Optional.empty()
-                : fromJob.isPresent() && status.isEmpty() ? ci.jobUrl() : ci.pipeline().url().map(url -> url + "/failures");
+                : fromJob.isPresent() && status.isEmpty() ? ci.jobUrl()
+                : failedJob.map(FailedJobs.FailedJob::url).or(() -> ci.pipeline().url().map(url -> url + "/failures"));
         PipelineOutcome.Links links = new PipelineOutcome.Links(ci.pipeline().url(), job, ci.mergeRequestUrl(),
                 value(env, MlopsEnv.REPORT_URL), deployment.flatMap(PipelineOutcome.Deployment::url));
         return new PipelineOutcome(model.value(), version, resolved, step, evaluation, deployment, links);

@@ -25,7 +25,8 @@ class PipelineOutcomesTest {
     Path out;
 
     private PipelineOutcome read(Map<String, String> env, Optional<PipelineStatus> status) {
-        return PipelineOutcomes.read(out, Optional.empty(), MODEL, CiEnvironment.from(env), status, Optional.empty());
+        return PipelineOutcomes.read(out, Optional.empty(), MODEL, CiEnvironment.from(env), status, Optional.empty(),
+                Optional.empty());
     }
 
     private void evaluation(boolean passed) throws Exception {
@@ -81,15 +82,24 @@ class PipelineOutcomesTest {
         assertEquals(Optional.empty(), outcome.evaluation());
         assertEquals(Optional.of("before any step handed on its results"),
                 PipelineOutcomes.read(Files.exists(out.resolve("x")) ? out : out.resolve("empty"), Optional.empty(), MODEL,
-                        CiEnvironment.NONE, Optional.of(PipelineStatus.FAILED), Optional.empty()).failedStep());
+                        CiEnvironment.NONE, Optional.of(PipelineStatus.FAILED), Optional.empty(), Optional.empty()).failedStep());
     }
 
     @Test
     void aGivenStepWinsAndAnotherModelsEvaluationIsNotTold() throws Exception {
         Files.writeString(out.resolve("evaluation.json"), "{\"model\":\"other\",\"gate\":{\"passed\":false}}");
         PipelineOutcome outcome = PipelineOutcomes.read(out, Optional.empty(), MODEL, CiEnvironment.from(PIPELINE),
-                Optional.of(PipelineStatus.FAILED), Optional.of("deploy"));
+                Optional.of(PipelineStatus.FAILED), Optional.of("deploy"), Optional.empty());
         assertEquals(Optional.of("deploy"), outcome.failedStep());
         assertEquals(Optional.empty(), outcome.evaluation());
+    }
+
+    @Test
+    void theJobThePlatformNamesIsTheFailedStepAndItsPageTheLink() {
+        PipelineOutcome outcome = PipelineOutcomes.read(out, Optional.empty(), MODEL, CiEnvironment.from(PIPELINE),
+                Optional.of(PipelineStatus.FAILED), Optional.empty(), Optional.of(new FailedJobs.FailedJob("mlops-train",
+                        "build", "https://gitlab.example.com/t/s/-/jobs/4")));
+        assertEquals(Optional.of("mlops-train (stage build)"), outcome.failedStep());
+        assertEquals(Optional.of("https://gitlab.example.com/t/s/-/jobs/4"), outcome.links().job());
     }
 }

@@ -43,10 +43,16 @@ public final class FakeGitLab implements AutoCloseable {
     public static final int BODY_MAX = 1_000_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern JOBS = Pattern.compile("/api/v4/projects/([^/]+)/pipelines/(\\d+)/jobs");
     private static final Pattern NOTES = Pattern.compile("/api/v4/projects/([^/]+)/merge_requests/(\\d+)/notes(?:/(\\d+))?");
 
     /** One note as GitLab keeps it. */
     public record StoredNote(long id, String body, String author, boolean system, int updates) {}
+
+    /** One job of a pipeline. */
+    public record PipelineJob(long id, String name, String stage, String status, boolean allowFailure) {}
+
+    private final Map<String, List<PipelineJob>> pipelines = new LinkedHashMap<>();
 
     private record Fault(int status, String body, String retryAfter) {}
 
@@ -98,6 +104,14 @@ public final class FakeGitLab implements AutoCloseable {
         return requests.get(iid);
     }
 
+    /** Adds a job to a pipeline, in the order they were created. */
+    public synchronized FakeGitLab pipelineJob(String project, long pipeline, String name, String stage, String status,
+            boolean allowFailure) {
+        pipelines.computeIfAbsent(project + "/" + pipeline, k -> new ArrayList<>())
+                .add(new PipelineJob(nextId++, name, stage, status, allowFailure));
+        return this;
+    }
+
     public synchronized void rateLimitNext(int retryAfterSeconds) {
         faults.add(new Fault(429, "{\"message\":\"429 Too Many Requests\"}", Integer.toString(retryAfterSeconds)));
     }
@@ -130,7 +144,11 @@ public final class FakeGitLab implements AutoCloseable {
         journal.record(request);
         URI uri = URI.create(request.getUrl());
         Matcher m = NOTES.matcher(uri.getRawPath());
+        Matcher jobs = JOBS.matcher(uri.getRawPath());
         String method = request.getMethod().getName();
+        if (jobs.matches() && method.equals("GET")) {
+            return jobs(request, jobs, uri);
+        }
         if (!m.matches()) {
             journal.violation("not an endpoint of the notes API: " + method + " " + request.getUrl());
             return json(404, "{\"message\":\"404 Not found\"}", Map.of());
@@ -195,25 +213,45 @@ public final class FakeGitLab implements AutoCloseable {
         return json(405, "{\"message\":\"405 Method Not Allowed\"}", Map.of());
     }
 
+    // GET /projects/:id/pipelines/:pipeline_id/jobs: the newest first, a Reporter's read (read_api is enough)
+    private Response jobs(Request request, Matcher m, URI uri) {
+        if (request.getHeader("JOB-TOKEN") != null || !scopes.containsKey(request.getHeader("PRIVATE-TOKEN"))) {
+            return json(401, "{\"message\":\"401 Unauthorized\"}", Map.of());
+        }
+        String project = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        List<PipelineJob> all = pipelines.getOrDefault(project + "/" + m.group(2), List.of());
+        List<ObjectNode> items = new ArrayList<>();
+        for (PipelineJob job : all) {
+            items.add(0, JSON.createObjectNode().put("id", job.id()).put("name", job.name()).put("stage", job.stage())
+                    .put("status", job.status()).put("allow_failure", job.allowFailure())
+                    .put("web_url", "https://gitlab.example.com/team/spam/-/jobs/" + job.id()));
+        }
+        return paged(items, query(uri.getRawQuery()), uri.getRawPath());
+    }
+
     // newest first, as GitLab lists notes by default (order_by=created_at, sort=desc)
     private Response page(List<StoredNote> notes, Map<String, String> query, String path) {
+        List<StoredNote> newestFirst = new ArrayList<>(notes);
+        java.util.Collections.reverse(newestFirst);
+        return paged(newestFirst.stream().map(FakeGitLab::noteJson).toList(), query, path);
+    }
+
+    private Response paged(List<ObjectNode> items, Map<String, String> query, String path) {
         int perPage = Integer.parseInt(query.getOrDefault("per_page", "20"));
         int page = Integer.parseInt(query.getOrDefault("page", "1"));
         if (perPage < 1 || perPage > 100 || page < 1) {
             journal.violation("page " + page + ", per_page " + perPage + " (per_page is 1 to 100)");
         }
         perPage = Math.max(1, Math.min(100, perPage));
-        List<StoredNote> newestFirst = new ArrayList<>(notes);
-        java.util.Collections.reverse(newestFirst);
-        int totalPages = Math.max(1, (newestFirst.size() + perPage - 1) / perPage);
+        int totalPages = Math.max(1, (items.size() + perPage - 1) / perPage);
         ArrayNode list = JSON.createArrayNode();
-        newestFirst.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(n -> list.add(noteJson(n)));
+        items.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(list::add);
         Map<String, String> headers = new LinkedHashMap<>();
         String base = apiUrl().replace("/api/v4", "") + path + "?per_page=" + perPage + "&page=";
         List<String> links = new ArrayList<>();
         headers.put("X-Page", Integer.toString(page));
         headers.put("X-Per-Page", Integer.toString(perPage));
-        headers.put("X-Total", Integer.toString(newestFirst.size()));
+        headers.put("X-Total", Integer.toString(items.size()));
         headers.put("X-Total-Pages", Integer.toString(totalPages));
         headers.put("X-Next-Page", page < totalPages ? Integer.toString(page + 1) : "");
         headers.put("X-Prev-Page", page > 1 ? Integer.toString(page - 1) : "");

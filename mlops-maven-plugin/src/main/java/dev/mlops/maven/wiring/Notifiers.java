@@ -6,7 +6,12 @@ import dev.mlops.core.ci.CiEnvironment;
 import dev.mlops.core.notify.NotificationChannel;
 import dev.mlops.core.notify.Secret;
 import dev.mlops.core.notify.slack.SlackWebhook;
+import dev.mlops.core.Text;
+import dev.mlops.core.notify.FailedJobs;
+import dev.mlops.core.notify.NotificationException;
+import dev.mlops.gitlab.GitLabConnection;
 import dev.mlops.gitlab.MergeRequestNote;
+import dev.mlops.gitlab.PipelineFailedJobs;
 import dev.mlops.maven.settings.NotifySettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +81,30 @@ public final class Notifiers {
             throw new dev.mlops.core.ConfigurationException("CI_MERGE_REQUEST_IID is '" + iid.get()
                     + "', not a merge request's number.");
         }
-        return Optional.of(MergeRequestNote.of(new MergeRequestNote.Target(api.get(), project.get(), number, GITLAB_TIMEOUT),
-                token.get()));
+        return Optional.of(new MergeRequestNote(GitLabConnection.of(api.get(), token.get(), GITLAB_TIMEOUT),
+                new MergeRequestNote.Target(project.get(), number)));
+    }
+
+    /**
+     * The pipeline's failed job, asked of GitLab when a token is given and the pipeline is known; empty (with a
+     * warning when GitLab refused) otherwise, and the step is then inferred.
+     */
+    public static Optional<FailedJobs.FailedJob> failedJob(NotifySettings settings, CiEnvironment ci,
+            Map<String, String> env, MlopsEvents events) {
+        Optional<Secret> token = Secret.from(env, GitLabConnection.VARIABLE, settings.gitlabTokenFile(),
+                Setting.NOTIFY_GITLAB_TOKEN_FILE);
+        Optional<String> api = ci.pipeline().apiUrl();
+        Optional<String> project = ci.pipeline().projectId();
+        Optional<Long> pipeline = ci.pipeline().id().filter(id -> id.matches("\\d+")).map(Long::valueOf);
+        if (token.isEmpty() || api.isEmpty() || project.isEmpty() || pipeline.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return new PipelineFailedJobs(GitLabConnection.of(api.get(), token.get(), GITLAB_TIMEOUT), project.get(),
+                    pipeline.get()).first();
+        } catch (NotificationException e) {
+            events.warn(Text.of(e.channel(), ": ", e.text(), " The failed step is told as far as the files show it."));
+            return Optional.empty();
+        }
     }
 }
