@@ -174,7 +174,22 @@ class NotifyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void aFailureToldByTheLastStageNamesTheJobGitLabSaysFailed() throws IOException {
+        gitlab.pipelineJob(PROJECT, 99, "mlops-version", "build", "success", false)
+                .pipelineJob(PROJECT, 99, "mlops-train", "build", "failed", false);
+        Map<String, String> env = secrets();
+        env.put("CI_PIPELINE_ID", "99");
+        Tools.Result build = mvn("notify-failed-job", env, "mlops:notify", "-Dmlops.notify.status=failed");
+        assertEquals(0, build.exit(), build.out());
+        JsonNode message = slack.messages().get(slack.messages().size() - 1);
+        assertTrue(message.path("blocks").get(1).path("text").path("text").asText()
+                .startsWith("*Failed at:* mlops-train (stage build)"), message.toString());
+        assertTrue(message.toString().contains("\"url\":\"https://gitlab.example.com/team/spam/-/jobs/"), message.toString());
+    }
+
+    @Test
+    @Order(9)
     void noBuildOutputHoldsTheWebhookOrTheTokenAndEveryRequestWasValid() {
         List<String> leaks = new ArrayList<>();
         for (Tools.Result build : builds) {
