@@ -81,7 +81,7 @@ public final class MergeRequestNote implements NotificationChannel {
         while (pages.hasNext()) {
             List<Note> page = pages.next();
             for (Note note : page) {
-                if (!Boolean.TRUE.equals(note.getSystem()) && note.getBody() != null && note.getBody().contains(marker)) {
+                if (!Boolean.TRUE.equals(note.getSystem()) && note.getBody() != null && note.getBody().startsWith(marker)) {
                     return Optional.of(note);
                 }
             }

@@ -71,9 +71,10 @@ class MergeRequestNoteTest {
         for (int i = 0; i < 250; i++) {
             gitlab.note(PROJECT, 12, "reviewer", "looks good " + i + " <!-- mlops:model=spam-classifier-x -->", i % 10 == 0);
         }
+        gitlab.note(PROJECT, 12, "reviewer", "quoting the bot: <!-- mlops:model=spam-classifier -->", false);
         note(12, TOKEN).send(Outcomes.success(), MlopsEvents.NONE);
         List<FakeGitLab.StoredNote> notes = gitlab.notes(PROJECT, 12);
-        assertEquals(252, notes.size(), "no second note for the model");
+        assertEquals(253, notes.size(), "no second note for the model, and a reviewer's quote of the marker is not it");
         assertEquals(1, notes.get(0).updates());
         assertEquals(0, notes.get(1).updates(), "the other model's note is left alone");
         assertTrue(gitlab.requests().stream().anyMatch(r -> r.contains("page=3")), gitlab.requests().toString());
