@@ -43,6 +43,12 @@ public record Setting(String key) implements Text.Part {
     public static final Setting IMAGE_ALLOW_INSECURE = new Setting("image.allowInsecureRegistries");
     public static final Setting ECR_CREATE_REPOSITORY = new Setting("ecr.createRepository");
 
+    public static final Setting NOTIFY_STRICT = new Setting("notify.strict");
+    public static final Setting NOTIFY_STATUS = new Setting("notify.status");
+    public static final Setting NOTIFY_FAILED_STEP = new Setting("notify.failedStep");
+    public static final Setting NOTIFY_SLACK_WEBHOOK_FILE = new Setting("notify.slack.webhookFile");
+    public static final Setting NOTIFY_GITLAB_TOKEN_FILE = new Setting("notify.gitlab.tokenFile");
+
     /** Families: one setting per name ({@code channel.train}, {@code gate.floor.accuracy}). */
     public static final String CHANNEL = "channel";
     public static final String HYPERPARAMETER = "hyperparameter";

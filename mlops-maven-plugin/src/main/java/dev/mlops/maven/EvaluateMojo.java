@@ -7,7 +7,10 @@ import dev.mlops.core.evaluate.EvaluationRequest;
 import dev.mlops.core.evaluate.EvaluationService;
 import dev.mlops.core.evaluate.LocalBatchPredictionBackend;
 import dev.mlops.core.evaluate.TaskType;
+import dev.mlops.core.evaluate.EvaluationReports;
+import dev.mlops.core.handoff.MlopsEnv;
 import dev.mlops.core.handoff.TrainingJson;
+import java.nio.file.Files;
 import dev.mlops.maven.settings.CommonSettings;
 import dev.mlops.maven.settings.EvaluateSettings;
 import dev.mlops.maven.settings.SettingsReader;
@@ -93,10 +96,23 @@ public class EvaluateMojo extends AbstractModelMojo {
             throw new ConfigurationException("No version to evaluate: " + e.file() + " names no trained version of '"
                     + e.model() + "'. Run mvn mlops:train first, or pass a stored version with -D" + MlopsProperties.VERSION
                     + "=<version> (see mvn mlops:status).", e);
+        } finally {
+            publishReport(settings.common());
         }
         getLog().info("Reports: " + settings.common().outputDir().resolve("evaluation.html"));
         if (report.gateSkipped()) {
             getLog().warn("The quality gate was skipped (" + MlopsProperties.GATE_SKIP + "); recorded in the manifest.");
+        }
+    }
+
+    /** In a CI job, where its artifacts show the report (also when the gate failed), for mlops:notify. */
+    private void publishReport(CommonSettings common) {
+        Path html = common.outputDir().resolve(EvaluationReports.HTML).toAbsolutePath();
+        Optional<String> job = ci().jobUrl();
+        Optional<Path> checkout = ci().pipeline().projectDir().map(Path::of);
+        if (job.isPresent() && checkout.isPresent() && Files.isRegularFile(html) && html.startsWith(checkout.get())) {
+            MlopsEnv.in(common.outputDir(), Optional.of(common.baseDir())).reportPublished(job.get() + "/artifacts/file/"
+                    + checkout.get().relativize(html).toString().replace('\\', '/'));
         }
     }
 

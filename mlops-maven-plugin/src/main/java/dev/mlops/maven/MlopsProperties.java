@@ -95,6 +95,19 @@ public final class MlopsProperties {
     public static final String ECR_CREATE_REPOSITORY = "mlops.ecr.createRepository";
     public static final String ECR_ENDPOINT = "mlops.ecr.endpoint";
 
+    public static final String NOTIFY_SKIP = "mlops.notify.skip";
+    /** A channel that fails fails the goal (by default it is a warning). */
+    public static final String NOTIFY_STRICT = "mlops.notify.strict";
+    /** How the pipeline went: success, failed or canceled (by default CI_JOB_STATUS, else the gate's verdict). */
+    public static final String NOTIFY_STATUS = "mlops.notify.status";
+    /** The channels to tell, by name (slack, merge-request), comma-separated; by default every configured one. */
+    public static final String NOTIFY_TO = "mlops.notify.to";
+    public static final String NOTIFY_FAILED_STEP = "mlops.notify.failedStep";
+    /** A file holding the Slack webhook URL (a GitLab file variable), instead of MLOPS_SLACK_WEBHOOK_URL. */
+    public static final String NOTIFY_SLACK_WEBHOOK_FILE = "mlops.notify.slack.webhookFile";
+    /** A file holding the GitLab token (api scope), instead of MLOPS_GITLAB_TOKEN. */
+    public static final String NOTIFY_GITLAB_TOKEN_FILE = "mlops.notify.gitlab.tokenFile";
+
     /** Every property name above that is not a family. */
     public static final Set<String> NAMES;
     /** Every family prefix above, such as {@code mlops.channel.}. */
@@ -115,14 +128,17 @@ public final class MlopsProperties {
 
     /** Properties whose parameter is named otherwise than the last part of the property. */
     private static final Map<String, String> ELEMENTS = Map.of(ENDPOINTS_DIRECTORY, "endpointsDirectory",
-            EVALUATE_CHANNEL, "testChannel", IMAGE_BASE, "baseImage", AWS_REGION, "awsRegion", S3_ENDPOINT, "s3Endpoint");
+            EVALUATE_CHANNEL, "testChannel", IMAGE_BASE, "baseImage", AWS_REGION, "awsRegion", S3_ENDPOINT, "s3Endpoint",
+            NOTIFY_SLACK_WEBHOOK_FILE, "slackWebhookFile", NOTIFY_GITLAB_TOKEN_FILE, "gitlabTokenFile",
+            NOTIFY_TO, "notifyTo");
     /** Families: the POM element that holds them ({@code <channels><train>}). */
     private static final Map<String, List<String>> FAMILY_ELEMENTS = Map.of(CHANNEL_PREFIX, List.of("channels"),
             HYPERPARAMETER_PREFIX, List.of("hyperparameters"), GATE_GUARD_PREFIX, List.of("gate", "guards"),
             GATE_FLOOR_PREFIX, List.of("gate", "floors"), GATE_CEILING_PREFIX, List.of("gate", "ceilings"),
             AWS_ENDPOINT_PREFIX, List.of("awsEndpoints"));
     /** Given for one run, never kept in the POM: messages name only their {@code -D} flag. */
-    private static final Set<String> COMMAND_LINE_ONLY = Set.of(VERSION, GATE_SKIP, DEPLOY_ALLOW_REJECTED);
+    private static final Set<String> COMMAND_LINE_ONLY = Set.of(VERSION, GATE_SKIP, DEPLOY_ALLOW_REJECTED,
+            NOTIFY_STATUS, NOTIFY_FAILED_STEP);
 
     private MlopsProperties() {}
 

@@ -17,10 +17,35 @@ import java.util.Optional;
  * @param jobUrl the job's page ({@code CI_JOB_URL})
  * @param user who started the pipeline ({@code GITLAB_USER_LOGIN})
  * @param projectUrl the project's page ({@code CI_PROJECT_URL})
+ * @param pipeline the pipeline, its job and the API, for notifications and the GitLab API
  */
 public record CiEnvironment(Optional<String> commit, Optional<String> shortCommit, Optional<String> branch,
         Optional<String> tag, Optional<String> defaultBranch, Optional<String> mergeRequestIid,
-        Optional<String> pipelineSource, Optional<String> jobUrl, Optional<String> user, Optional<String> projectUrl) {
+        Optional<String> pipelineSource, Optional<String> jobUrl, Optional<String> user, Optional<String> projectUrl,
+        Pipeline pipeline) {
+
+    /**
+     * @param url the pipeline's page ({@code CI_PIPELINE_URL})
+     * @param id the pipeline's id ({@code CI_PIPELINE_ID})
+     * @param jobName this job's name ({@code CI_JOB_NAME})
+     * @param jobStatus this job's status, set in {@code after_script} ({@code CI_JOB_STATUS}: success, failed, canceled)
+     * @param apiUrl GitLab's REST API ({@code CI_API_V4_URL})
+     * @param projectId the project's id ({@code CI_PROJECT_ID})
+     * @param mergeRequestProjectId the merge request's project ({@code CI_MERGE_REQUEST_PROJECT_ID}), where its notes are
+     * @param mergeRequestProjectUrl that project's page ({@code CI_MERGE_REQUEST_PROJECT_URL})
+     * @param projectDir the checkout ({@code CI_PROJECT_DIR}), against which artifact paths are given
+     */
+    public record Pipeline(Optional<String> url, Optional<String> id, Optional<String> jobName, Optional<String> jobStatus,
+            Optional<String> apiUrl, Optional<String> projectId, Optional<String> mergeRequestProjectId,
+            Optional<String> mergeRequestProjectUrl, Optional<String> projectDir) {
+
+        static Pipeline from(Map<String, String> env) {
+            return new Pipeline(value(env, "CI_PIPELINE_URL"), value(env, "CI_PIPELINE_ID"), value(env, "CI_JOB_NAME"),
+                    value(env, "CI_JOB_STATUS"), value(env, "CI_API_V4_URL"), value(env, "CI_PROJECT_ID"),
+                    value(env, "CI_MERGE_REQUEST_PROJECT_ID"), value(env, "CI_MERGE_REQUEST_PROJECT_URL"),
+                    value(env, "CI_PROJECT_DIR"));
+        }
+    }
 
     public static final String MERGE_REQUEST_EVENT = "merge_request_event";
     public static final String SCHEDULE = "schedule";
@@ -35,7 +60,18 @@ public record CiEnvironment(Optional<String> commit, Optional<String> shortCommi
                 value(env, "CI_COMMIT_BRANCH").or(() -> value(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME")),
                 value(env, "CI_COMMIT_TAG"), value(env, "CI_DEFAULT_BRANCH"), value(env, "CI_MERGE_REQUEST_IID"),
                 value(env, "CI_PIPELINE_SOURCE"), value(env, "CI_JOB_URL"), value(env, "GITLAB_USER_LOGIN"),
-                value(env, "CI_PROJECT_URL"));
+                value(env, "CI_PROJECT_URL"), Pipeline.from(env));
+    }
+
+    /** The merge request's page, in a merge-request pipeline. */
+    public Optional<String> mergeRequestUrl() {
+        return mergeRequestIid.flatMap(iid -> pipeline.mergeRequestProjectUrl().or(() -> projectUrl)
+                .map(project -> project + "/-/merge_requests/" + iid));
+    }
+
+    /** The project whose merge request this pipeline runs for (its notes live there), else this project. */
+    public Optional<String> mergeRequestProjectId() {
+        return pipeline.mergeRequestProjectId().or(pipeline::projectId);
     }
 
     public boolean isMergeRequest() {

@@ -40,6 +40,8 @@ public final class MlopsEnv {
     public static final String ENDPOINT = "MLOPS_ENDPOINT";
     public static final String ENDPOINT_URL = "MLOPS_ENDPOINT_URL";
     public static final String DEPLOYED_VERSION = "MLOPS_DEPLOYED_VERSION";
+    /** Where the CI job that evaluated keeps {@code evaluation.html} (its artifacts), for notifications. */
+    public static final String REPORT_URL = "MLOPS_REPORT_URL";
 
     private static final List<String> ENDPOINT_KEYS = List.of(ENDPOINT, ENDPOINT_URL, DEPLOYED_VERSION);
 
@@ -181,6 +183,11 @@ public final class MlopsEnv {
         env.put(PRIMARY_METRIC, primaryMetric);
         env.put(PRIMARY_METRIC_VALUE, primaryMetricValue);
         DotEnvFile.merge(file, env);
+    }
+
+    /** mlops:evaluate's report as the CI job publishes it. */
+    public void reportPublished(String url) {
+        DotEnvFile.merge(file, Map.of(REPORT_URL, url));
     }
 
     /** mlops:deploy's (and rollback's) endpoint. */

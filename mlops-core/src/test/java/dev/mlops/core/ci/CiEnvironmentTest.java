@@ -78,7 +78,9 @@ class CiEnvironmentTest {
         CiEnvironment ci = CiEnvironment.from(Map.of("HOME", "/home/bob", "PATH", "/usr/bin"));
         assertEquals(CiEnvironment.NONE, ci);
         assertEquals(new CiEnvironment(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), ci);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new CiEnvironment.Pipeline(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())), ci);
         assertFalse(ci.isMergeRequest());
         assertFalse(ci.isSchedule());
         assertEquals("bob", ci.actor("bob"));
@@ -87,5 +89,17 @@ class CiEnvironmentTest {
     @Test
     void aUserWithoutAJobIsNotAnActor() {
         assertEquals("bob", CiEnvironment.from(Map.of("GITLAB_USER_LOGIN", "alice")).actor("bob"));
+    }
+
+    @Test
+    void aMergeRequestPipelineNamesTheMergeRequestItsProjectAndTheApi() {
+        CiEnvironment ci = CiEnvironment.from(Map.of("CI_MERGE_REQUEST_IID", "12", "CI_PROJECT_URL",
+                "https://gitlab.example.com/fork/spam", "CI_MERGE_REQUEST_PROJECT_URL", "https://gitlab.example.com/team/spam",
+                "CI_PROJECT_ID", "7", "CI_MERGE_REQUEST_PROJECT_ID", "3", "CI_API_V4_URL", "https://gitlab.example.com/api/v4",
+                "CI_JOB_STATUS", "failed"));
+        assertEquals(Optional.of("https://gitlab.example.com/team/spam/-/merge_requests/12"), ci.mergeRequestUrl());
+        assertEquals(Optional.of("3"), ci.mergeRequestProjectId(), "the notes live in the merge request's project");
+        assertEquals(Optional.of("failed"), ci.pipeline().jobStatus());
+        assertEquals(Optional.empty(), CiEnvironment.from(Map.of("CI_PROJECT_URL", "https://x")).mergeRequestUrl());
     }
 }
