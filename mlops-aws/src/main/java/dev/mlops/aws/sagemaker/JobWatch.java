@@ -112,7 +112,7 @@ final class JobWatch {
         if (status == TrainingJobStatus.FAILED || status == TrainingJobStatus.STOPPED) {
             // SageMaker never reuses a job name, and a version is trained once: the retry cannot start it again
             throw new TrainingFailedException(Text.of("The SageMaker training job '" + name + "' of this version ended "
-                    + status + " before this build" + reason(existing) + ", and SageMaker does not reuse a job's name."
+                    + existing.trainingJobStatusAsString() + " before this build" + reason(existing) + ", and SageMaker does not reuse a job's name."
                     + " Train it as a new version (", Setting.VERSION.any("version"), ")."), 1);
         }
     }

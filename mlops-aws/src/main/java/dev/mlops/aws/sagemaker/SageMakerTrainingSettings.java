@@ -114,7 +114,10 @@ public record SageMakerTrainingSettings(Optional<String> role, String instanceTy
 
     private static String nearest(String given) {
         List<String> known = TrainingInstanceType.knownValues().stream().map(TrainingInstanceType::toString).sorted().toList();
+        String family = given.lastIndexOf('.') > 0 ? given.substring(0, given.lastIndexOf('.') + 1) : given;
+        List<String> sameFamily = known.stream().filter(k -> k.startsWith(family)).toList();
         return dev.mlops.core.io.NearestName.among(given, known).map(name -> " (did you mean '" + name + "'?)")
-                .orElse(" (" + known.size() + " are known, e.g. ml.m5.xlarge, ml.c5.2xlarge, ml.g5.xlarge)");
+                .orElse(sameFamily.isEmpty() ? " (" + known.size() + " are known, e.g. ml.m5.xlarge, ml.c5.2xlarge, ml.g5.xlarge)"
+                        : " (" + family + "*: " + String.join(", ", sameFamily) + ")");
     }
 }
