@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param jobUrl the job's page ({@code CI_JOB_URL})
  * @param user who started the pipeline ({@code GITLAB_USER_LOGIN})
  * @param projectUrl the project's page ({@code CI_PROJECT_URL})
+ * @param pipelineUrl the pipeline's page ({@code CI_PIPELINE_URL}), e.g. for a SageMaker job's tags
  */
 public record CiEnvironment(Optional<String> commit, Optional<String> shortCommit, Optional<String> branch,
         Optional<String> tag, Optional<String> defaultBranch, Optional<String> mergeRequestIid,
-        Optional<String> pipelineSource, Optional<String> jobUrl, Optional<String> user, Optional<String> projectUrl) {
+        Optional<String> pipelineSource, Optional<String> jobUrl, Optional<String> user, Optional<String> projectUrl,
+        Optional<String> pipelineUrl) {
 
     public static final String MERGE_REQUEST_EVENT = "merge_request_event";
     public static final String SCHEDULE = "schedule";
@@ -35,7 +37,7 @@ public record CiEnvironment(Optional<String> commit, Optional<String> shortCommi
                 value(env, "CI_COMMIT_BRANCH").or(() -> value(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME")),
                 value(env, "CI_COMMIT_TAG"), value(env, "CI_DEFAULT_BRANCH"), value(env, "CI_MERGE_REQUEST_IID"),
                 value(env, "CI_PIPELINE_SOURCE"), value(env, "CI_JOB_URL"), value(env, "GITLAB_USER_LOGIN"),
-                value(env, "CI_PROJECT_URL"));
+                value(env, "CI_PROJECT_URL"), value(env, "CI_PIPELINE_URL"));
     }
 
     public boolean isMergeRequest() {

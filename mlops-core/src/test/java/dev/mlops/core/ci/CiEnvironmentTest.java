@@ -78,7 +78,8 @@ class CiEnvironmentTest {
         CiEnvironment ci = CiEnvironment.from(Map.of("HOME", "/home/bob", "PATH", "/usr/bin"));
         assertEquals(CiEnvironment.NONE, ci);
         assertEquals(new CiEnvironment(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), ci);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()), ci);
         assertFalse(ci.isMergeRequest());
         assertFalse(ci.isSchedule());
         assertEquals("bob", ci.actor("bob"));
