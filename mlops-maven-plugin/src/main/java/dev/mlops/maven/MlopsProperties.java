@@ -54,6 +54,8 @@ public final class MlopsProperties {
     public static final String SAGEMAKER_SHARDED_CHANNELS = "mlops.sagemaker.shardedChannels";
     /** Where a SageMaker job's channels, output and checkpoints are staged; by default the S3 store. */
     public static final String SAGEMAKER_S3_PREFIX = "mlops.sagemaker.s3Prefix";
+    /** The first pause between two looks at a SageMaker job's status (growing to 30 s). */
+    public static final String SAGEMAKER_POLL_INTERVAL = "mlops.sagemaker.pollInterval";
 
     /** The field of a JSON record that holds its label. */
     public static final String LABEL_FIELD = "mlops.labelField";

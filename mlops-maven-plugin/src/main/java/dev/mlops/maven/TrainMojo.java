@@ -96,6 +96,10 @@ public class TrainMojo extends AbstractModelMojo {
     @Parameter(property = MlopsProperties.SAGEMAKER_S3_PREFIX)
     String sagemakerS3Prefix;
 
+    /** {@code sagemaker}: the first pause between two looks at the job's status (ISO-8601; it grows to 30 s). */
+    @Parameter(property = MlopsProperties.SAGEMAKER_POLL_INTERVAL, defaultValue = "PT5S")
+    String sagemakerPollInterval = "PT5S";
+
     /** Skips this goal only. */
     @Parameter(property = MlopsProperties.TRAIN_SKIP, defaultValue = "false")
     boolean skipTrain;
@@ -151,6 +155,7 @@ public class TrainMojo extends AbstractModelMojo {
                 read.names(MlopsProperties.SAGEMAKER_SUBNETS, sagemakerSubnets),
                 read.names(MlopsProperties.SAGEMAKER_SECURITY_GROUPS, sagemakerSecurityGroups),
                 Set.copyOf(read.names(MlopsProperties.SAGEMAKER_SHARDED_CHANNELS, sagemakerShardedChannels)),
-                read.optional(MlopsProperties.SAGEMAKER_S3_PREFIX, sagemakerS3Prefix), ci().pipelineUrl());
+                read.optional(MlopsProperties.SAGEMAKER_S3_PREFIX, sagemakerS3Prefix), ci().pipelineUrl(),
+                read.duration(MlopsProperties.SAGEMAKER_POLL_INTERVAL, sagemakerPollInterval));
     }
 }

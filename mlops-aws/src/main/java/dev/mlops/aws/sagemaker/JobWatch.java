@@ -33,8 +33,11 @@ final class JobWatch {
 
     /** How often to ask, how often to say something, and how long to wait beyond the job's own limit. */
     record Pacing(Duration first, Duration max, Duration heartbeat, Duration grace, Sleeper sleeper) {
-        static final Pacing DEFAULT = new Pacing(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1),
-                Duration.ofHours(1), d -> Thread.sleep(d.toMillis()));
+        static Pacing startingAt(Duration first) {
+            Duration max = Duration.ofSeconds(30);
+            return new Pacing(first, first.compareTo(max) > 0 ? first : max, Duration.ofMinutes(1), Duration.ofHours(1),
+                    d -> Thread.sleep(d.toMillis()));
+        }
     }
 
     interface Sleeper {

@@ -79,7 +79,7 @@ public final class SageMakerTrainer implements TrainingBackend {
     }
 
     public SageMakerTrainer(SageMakerTrainingSettings settings, String store, AwsClients clients, Clock clock) {
-        this(settings, store, clients, clock, JobWatch.Pacing.DEFAULT, JobWatch.Hooks.RUNTIME);
+        this(settings, store, clients, clock, JobWatch.Pacing.startingAt(settings.pollInterval()), JobWatch.Hooks.RUNTIME);
     }
 
     @Override

@@ -22,10 +22,11 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingInstanceType;
  * @param shardedChannels channels whose objects are split across instances ({@code ShardedByS3Key})
  * @param s3Prefix where channels, outputs and checkpoints are staged ({@code s3://bucket/prefix}); empty: the store's
  * @param pipelineUrl the CI pipeline that started the job, for its tags
+ * @param pollInterval the first pause between two DescribeTrainingJob calls (it grows to at most 30 s)
  */
 public record SageMakerTrainingSettings(Optional<String> role, String instanceType, int instanceCount, int volumeSizeGb,
         Duration maxRuntime, boolean spot, Optional<Duration> maxWait, List<String> subnets, List<String> securityGroups,
-        Set<String> shardedChannels, Optional<String> s3Prefix, Optional<String> pipelineUrl) {
+        Set<String> shardedChannels, Optional<String> s3Prefix, Optional<String> pipelineUrl, Duration pollInterval) {
 
     public static final Setting ROLE = new Setting("sagemaker.role");
     public static final Setting INSTANCE_TYPE = new Setting("sagemaker.instanceType");
@@ -38,6 +39,7 @@ public record SageMakerTrainingSettings(Optional<String> role, String instanceTy
     public static final Setting S3_PREFIX = new Setting("sagemaker.s3Prefix");
 
     public static final String DEFAULT_INSTANCE_TYPE = "ml.m5.large";
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
     // CreateTrainingJob's RoleArn (API reference: 20 to 2048 characters)
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
@@ -48,6 +50,14 @@ public record SageMakerTrainingSettings(Optional<String> role, String instanceTy
         subnets = List.copyOf(subnets);
         securityGroups = List.copyOf(securityGroups);
         shardedChannels = Set.copyOf(shardedChannels);
+    }
+
+    /** With the default poll interval. */
+    public SageMakerTrainingSettings(Optional<String> role, String instanceType, int instanceCount, int volumeSizeGb,
+            Duration maxRuntime, boolean spot, Optional<Duration> maxWait, List<String> subnets, List<String> securityGroups,
+            Set<String> shardedChannels, Optional<String> s3Prefix, Optional<String> pipelineUrl) {
+        this(role, instanceType, instanceCount, volumeSizeGb, maxRuntime, spot, maxWait, subnets, securityGroups,
+                shardedChannels, s3Prefix, pipelineUrl, DEFAULT_POLL_INTERVAL);
     }
 
     /** What a training on SageMaker was configured with, checked; {@code store} is the model store's location. */
