@@ -171,10 +171,10 @@ public final class SageMakerTrainer implements TrainingBackend {
 
     private List<Tag> tags(TrainingJob job) {
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("mlops:model", job.model());
-        tags.put("mlops:version", job.version());
-        job.gitCommit().ifPresent(c -> tags.put("mlops:commit", c));
-        checked.settings().pipelineUrl().ifPresent(u -> tags.put("mlops:pipeline", u));
+        tags.put("mlops/model", job.model());
+        tags.put("mlops/version", job.version());
+        job.gitCommit().ifPresent(c -> tags.put("mlops/commit", c));
+        checked.settings().pipelineUrl().ifPresent(u -> tags.put("mlops/pipeline", u));
         List<Tag> list = new ArrayList<>();
         tags.forEach((k, v) -> list.add(Tag.builder().key(k).value(TagValues.of(v)).build()));
         return list;

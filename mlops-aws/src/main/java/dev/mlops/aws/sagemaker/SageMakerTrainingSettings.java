@@ -69,7 +69,7 @@ public record SageMakerTrainingSettings(Optional<String> role, String instanceTy
                 + " role SageMaker assumes: set ", ROLE.is("arn:aws:iam::123456789012:role/mlops-training"), ".")));
         if (arn.length() < 20 || arn.length() > 2048 || !ROLE_ARN.matcher(arn).matches()) {
             throw new ConfigurationException(Text.of("The execution role '" + arn + "' is not an IAM role ARN: set ",
-                    ROLE.is("arn:aws:iam::<12-digit account>:role/<name>"), " (the role's ARN, not its name or a user's ARN)."));
+                    ROLE.is("arn:aws:iam::ACCOUNT:role/NAME"), " (the role's ARN, not its name or a user's ARN)."));
         }
         if (TrainingInstanceType.fromValue(instanceType) == TrainingInstanceType.UNKNOWN_TO_SDK_VERSION) {
             throw new ConfigurationException(Text.of("The instance type '" + instanceType + "' is not one SageMaker trains"

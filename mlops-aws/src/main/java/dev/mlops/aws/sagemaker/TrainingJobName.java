@@ -33,7 +33,7 @@ public record TrainingJobName(String value, String derivation) {
         String m = part(model);
         String v = part(version);
         if (m.isEmpty() || m.length() > MAX_MODEL) {
-            throw new ConfigurationException(Text.of("The SageMaker training job name is derived as <model>-<version>"
+            throw new ConfigurationException(Text.of("The SageMaker training job name is derived as MODEL-VERSION"
                     + " ('" + m + "-" + v + "'), and the model's part '" + m + "' has " + m.length() + " characters: it must"
                     + " keep 1 to " + MAX_MODEL + " so that the name fits SageMaker's " + MAX + " with the version's hash."
                     + " Give the model a shorter name with ", Setting.MODEL.any("name"), "."));

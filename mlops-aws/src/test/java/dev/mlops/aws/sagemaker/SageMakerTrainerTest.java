@@ -122,8 +122,8 @@ class SageMakerTrainerTest {
                 request.path("InputDataConfig").get(0).path("DataSource").path("S3DataSource").path("S3Uri").asText());
         assertEquals("FullyReplicated", request.path("InputDataConfig").get(0).path("DataSource").path("S3DataSource")
                 .path("S3DataDistributionType").asText());
-        assertEquals(Set.of("mlops:model=spam", "mlops:version=1.0.0", "mlops:commit=0123abcd",
-                "mlops:pipeline=https://gitlab.example.com/team/spam/-/pipelines/42_ref=main"), tags(request));
+        assertEquals(Set.of("mlops/model=spam", "mlops/version=1.0.0", "mlops/commit=0123abcd",
+                "mlops/pipeline=https://gitlab.example.com/team/spam/-/pipelines/42_ref=main"), tags(request));
         assertTrue(lines.stream().anyMatch(l -> l.contains("InProgress / Downloading") && l.contains("Downloading input data")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("Channel 'train': 2 file(s) uploaded")), lines.toString());
         try (S3Client s3 = proxy.client()) {
@@ -297,7 +297,7 @@ class SageMakerTrainerTest {
         TrainingJob job = new TrainingJob(model, "1.0.0", channel(), Map.of(), Map.of(), work.resolve("t"), Optional.empty(), Optional.of(IMAGE));
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> trainer(settings(), Pacing.instant()).train(job, events()));
-        assertTrue(e.getMessage().contains("<model>-<version>") && e.getMessage().contains(model.length() + " characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("MODEL-VERSION") && e.getMessage().contains(model.length() + " characters"), e.getMessage());
         assertEquals(List.of(), fake.journal().entries());
     }
 
