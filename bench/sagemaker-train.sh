@@ -10,7 +10,7 @@ repo=${2:-$HOME/.m2/repository}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 mvnq() { mvn -B -o -Dmaven.repo.local="$repo" -Dstyle.color=never "$@"; }
 
@@ -54,10 +54,8 @@ echo "mlops:train sagemaker vs fake (s):    ${remotes[*]}  median $(median "${re
 echo "of which polling sleeps (s):          ~0.41 (50, 75, 113, 169 ms between the 5 DescribeTrainingJob calls)"
 echo "AWS calls of one training (fake's journal, run 1):"
 python3 -c "
-import json,sys
-seen=0
-for l in open('$work/fake/fake-sagemaker.jsonl'):
-    e=json.loads(l); t=e['headers'].get('X-Amz-Target','')
-    print('  ', t)
-    if t.endswith('DescribeTrainingJob') and 'Completed' in e['body']: break
-" | head -12
+import json
+ops=[json.loads(l)['headers'].get('X-Amz-Target','') for l in open('$work/fake/fake-sagemaker.jsonl')]
+first=ops[:ops.index('SageMaker.CreateTrainingJob', 1)] if ops.count('SageMaker.CreateTrainingJob') > 1 else ops
+print('   ' + ', '.join(first))
+"
