@@ -31,9 +31,13 @@ public abstract class AbstractModelMojo extends AbstractMlopsMojo {
     /** Every configured channel, resolved against the project directory. */
     final Map<String, Path> channelDirs() {
         Map<String, Path> dirs = new LinkedHashMap<>();
-        reader().map(MlopsProperties.CHANNEL_PREFIX, channels)
-                .forEach((name, dir) -> dirs.put(name, baseDir().resolve(dir == null ? "" : dir).normalize()));
+        channelLocations().forEach((name, dir) -> dirs.put(name, baseDir().resolve(dir == null ? "" : dir).normalize()));
         return dirs;
+    }
+
+    /** Every configured channel as given (a directory, or for training on SageMaker an {@code s3://} location). */
+    final Map<String, String> channelLocations() {
+        return reader().map(MlopsProperties.CHANNEL_PREFIX, channels);
     }
 
     /**

@@ -39,6 +39,24 @@ public final class MlopsProperties {
     public static final String TRAIN_JVM_ARGS = "mlops.train.jvmArgs";
     public static final String TRAIN_TIMEOUT = "mlops.train.timeout";
 
+    /** The execution role SageMaker assumes for training (an IAM role ARN). */
+    public static final String SAGEMAKER_ROLE = "mlops.sagemaker.role";
+    public static final String SAGEMAKER_INSTANCE_TYPE = "mlops.sagemaker.instanceType";
+    public static final String SAGEMAKER_INSTANCE_COUNT = "mlops.sagemaker.instanceCount";
+    public static final String SAGEMAKER_VOLUME_SIZE_GB = "mlops.sagemaker.volumeSizeGb";
+    public static final String SAGEMAKER_MAX_RUNTIME = "mlops.sagemaker.maxRuntime";
+    public static final String SAGEMAKER_SPOT = "mlops.sagemaker.spot";
+    /** With spot: the longest wait for capacity plus the run (at least the maximum runtime). */
+    public static final String SAGEMAKER_MAX_WAIT = "mlops.sagemaker.maxWait";
+    public static final String SAGEMAKER_SUBNETS = "mlops.sagemaker.subnets";
+    public static final String SAGEMAKER_SECURITY_GROUPS = "mlops.sagemaker.securityGroups";
+    /** Channels whose objects SageMaker splits across the instances ({@code ShardedByS3Key}). */
+    public static final String SAGEMAKER_SHARDED_CHANNELS = "mlops.sagemaker.shardedChannels";
+    /** Where a SageMaker job's channels, output and checkpoints are staged; by default the S3 store. */
+    public static final String SAGEMAKER_S3_PREFIX = "mlops.sagemaker.s3Prefix";
+    /** The first pause between two looks at a SageMaker job's status (growing to 30 s). */
+    public static final String SAGEMAKER_POLL_INTERVAL = "mlops.sagemaker.pollInterval";
+
     /** The field of a JSON record that holds its label. */
     public static final String LABEL_FIELD = "mlops.labelField";
 
@@ -166,7 +184,7 @@ public final class MlopsProperties {
         if (parts.length == 3 && last.equals("skip")) {
             return List.of("skip" + capitalized(parts[1]));
         }
-        if (parts.length == 3 && (parts[1].equals("archive") || parts[1].equals("ecr"))) {
+        if (parts.length == 3 && (parts[1].equals("archive") || parts[1].equals("ecr") || parts[1].equals("sagemaker"))) {
             return List.of(parts[1] + capitalized(last));
         }
         return parts.length == 3 && parts[1].equals("gate") ? List.of("gate", last) : List.of(last);

@@ -58,7 +58,7 @@ public record S3Location(String bucket, String prefix) {
     }
 
     /** The rules of S3's general purpose bucket names that {@code bucket} breaks; empty when it is valid. */
-    static List<String> bucketProblems(String bucket) {
+    public static List<String> bucketProblems(String bucket) {
         List<String> problems = new ArrayList<>();
         if (bucket.length() < 3 || bucket.length() > 63) {
             problems.add("it has " + bucket.length() + " characters, not 3 to 63");

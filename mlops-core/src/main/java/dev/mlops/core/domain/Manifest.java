@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param image the image reference the version was packaged as, or null before it is packaged
  * @param imageDigest the digest of that image ({@code sha256:…}), or null before it is packaged
  * @param audit what people or pipelines decided about this version, oldest first
+ * @param trainingJob the remote training job that made the model (SageMaker), or null when trained locally
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(
@@ -34,7 +35,8 @@ public record Manifest(
         String image,
         String imageDigest,
         Map<String, Double> metrics,
-        List<AuditEntry> audit) {
+        List<AuditEntry> audit,
+        TrainingJobRecord trainingJob) {
 
     public Manifest {
         hyperparameters = sorted(hyperparameters);
@@ -48,29 +50,35 @@ public record Manifest(
             String backend, TrainingTimes training, Map<String, String> hyperparameters,
             Map<String, DataFingerprint> data, ModelArtifact artifact) {
         return new Manifest(model, version, VersionStatus.CANDIDATE, createdAt, gitCommit, backend, training,
-                hyperparameters, data, artifact, null, null, Map.of(), List.of());
+                hyperparameters, data, artifact, null, null, Map.of(), List.of(), null);
     }
 
     public Manifest withStatus(VersionStatus newStatus) {
         return new Manifest(model, version, newStatus, createdAt, gitCommit, backend, training, hyperparameters,
-                data, artifact, image, imageDigest, metrics, audit);
+                data, artifact, image, imageDigest, metrics, audit, trainingJob);
     }
 
     public Manifest withMetrics(Map<String, Double> newMetrics) {
         return new Manifest(model, version, status, createdAt, gitCommit, backend, training, hyperparameters,
-                data, artifact, image, imageDigest, newMetrics, audit);
+                data, artifact, image, imageDigest, newMetrics, audit, trainingJob);
     }
 
     public Manifest withImage(String newImage, String newImageDigest) {
         return new Manifest(model, version, status, createdAt, gitCommit, backend, training, hyperparameters,
-                data, artifact, newImage, newImageDigest, metrics, audit);
+                data, artifact, newImage, newImageDigest, metrics, audit, trainingJob);
     }
 
     public Manifest withAudit(AuditEntry entry) {
         List<AuditEntry> entries = new ArrayList<>(audit);
         entries.add(entry);
         return new Manifest(model, version, status, createdAt, gitCommit, backend, training, hyperparameters,
-                data, artifact, image, imageDigest, metrics, entries);
+                data, artifact, image, imageDigest, metrics, entries, trainingJob);
+    }
+
+    /** The same manifest, recording the remote job that trained the model. */
+    public Manifest withTrainingJob(TrainingJobRecord job) {
+        return new Manifest(model, version, status, createdAt, gitCommit, backend, training, hyperparameters,
+                data, artifact, image, imageDigest, metrics, audit, job);
     }
 
     public ModelName modelName() {
@@ -92,6 +100,21 @@ public record Manifest(
 
     /** When training ran, and how long the training process took. */
     public record TrainingTimes(String startedAt, String finishedAt, long durationMillis) {}
+
+    /**
+     * A remote training job, as the service reported it when it ended.
+     *
+     * @param id the service's identifier of the job (SageMaker: its ARN)
+     * @param billableSeconds what the service bills for (with managed spot, less than the run time)
+     * @param finalMetrics the metrics the job reported last, by name
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TrainingJobRecord(String name, String id, String status, Long billableSeconds,
+            Map<String, Double> finalMetrics) {
+        public TrainingJobRecord {
+            finalMetrics = sorted(finalMetrics);
+        }
+    }
 
     /** The stored model archive. */
     public record ModelArtifact(String file, long bytes, String sha256) {}

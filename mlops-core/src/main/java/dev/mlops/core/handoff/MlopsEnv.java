@@ -45,8 +45,20 @@ public final class MlopsEnv {
 
     private static final List<String> ENDPOINT_KEYS = List.of(ENDPOINT, ENDPOINT_URL, DEPLOYED_VERSION);
 
-    /** What mlops:package built, as a later goal takes it. */
-    public record PackagedImage(String image, String digest) {}
+    /**
+     * What mlops:package built, as a later goal takes it.
+     *
+     * @param pushed true when {@code image} is in a registry, false when it is a tarball on this machine
+     */
+    public record PackagedImage(String image, String digest, boolean pushed) {
+
+        /** The registry reference by digest ({@code repo@sha256:…}), which names these exact bytes. */
+        public String byDigest() {
+            int tag = image.lastIndexOf(':');
+            String repository = tag > image.lastIndexOf('/') ? image.substring(0, tag) : image;
+            return repository + "@" + digest;
+        }
+    }
 
     private final Path file;
     private final Optional<Path> projectDir;
@@ -122,7 +134,7 @@ public final class MlopsEnv {
         String tar = values.get(IMAGE_TAR);
         // the tarball is written relative to the project that packaged it, which this job has under another directory
         String image = values.getOrDefault(IMAGE, projectDir.map(dir -> DotEnvFile.located(tar, dir)).orElse(tar));
-        return Optional.of(new PackagedImage(image, digest));
+        return Optional.of(new PackagedImage(image, digest, values.containsKey(IMAGE)));
     }
 
     // --- what each goal writes ------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ public final class TrainingService {
     public TrainingReport train(TrainingRequest request) {
         TrainingJson trainingJson = TrainingJson.in(request.outputDir());
         trainingJson.deleteStale();
-        Map<String, DataFingerprint> data = checkChannels(request.channels());
+        Map<String, DataFingerprint> data = checkChannels(request.channels(), request.remoteChannels());
         checkHyperparameters(request.hyperparameters());
         MlopsEnv handedOn = MlopsEnv.in(request.outputDir(), request.projectDir());
         ModelVersion version = request.version()
@@ -63,22 +63,27 @@ public final class TrainingService {
         }
         store.checkWritable();
 
+        // mlops:package may run before training (version → package → train): its image belongs to this version
+        Optional<MlopsEnv.PackagedImage> packaged = handedOn.imageFor(version);
         Instant started = clock.instant();
         TrainingJob job = new TrainingJob(request.model().value(), version.value(), request.channels(),
-                request.hyperparameters(), request.outputDir().resolve("train"));
+                request.remoteChannels(), request.hyperparameters(), request.outputDir().resolve("train"),
+                request.gitCommit(), packaged);
         TrainingOutput output = backend.train(job, events);
         Instant finished = clock.instant();
 
-        Path archive = archiveModel(output.modelDir(), request.outputDir());
+        Path archive = output.modelArchive().orElseGet(() -> archiveModel(output.modelDir().orElseThrow(), request.outputDir()));
+        data.putAll(output.remoteData());
         Manifest manifest = Manifest.candidate(request.model().value(), version.value(), finished.toString(),
                 request.gitCommit().orElse(null), backend.name(),
                 new Manifest.TrainingTimes(started.toString(), finished.toString(), output.duration().toMillis()),
                 request.hyperparameters(), data,
                 new Manifest.ModelArtifact("model.tar.gz", Fingerprints.size(archive), Fingerprints.sha256Of(archive)));
-        // mlops:package may run before training (version → package → train): its image belongs to this version
-        Optional<MlopsEnv.PackagedImage> packaged = handedOn.imageFor(version);
         if (packaged.isPresent()) {
             manifest = manifest.withImage(packaged.get().image(), packaged.get().digest());
+        }
+        if (output.job().isPresent()) {
+            manifest = manifest.withTrainingJob(output.job().get());
         }
         StoredVersion stored = store.publish(manifest, archive);
         events.info("Stored '" + manifest.model() + "' " + version + " as a candidate in " + store.describe());
@@ -99,8 +104,18 @@ public final class TrainingService {
                 });
     }
 
-    private Map<String, DataFingerprint> checkChannels(Map<String, Path> channels) {
-        if (channels.isEmpty()) {
+    private Map<String, DataFingerprint> checkChannels(Map<String, Path> channels, Map<String, java.net.URI> remote) {
+        for (Map.Entry<String, java.net.URI> channel : new TreeMap<>(remote).entrySet()) {
+            if (!backend.readsRemoteChannels()) {
+                throw new ConfigurationException(Text.of("Channel '" + channel.getKey() + "' is " + channel.getValue()
+                        + ", which the " + backend.name() + " backend cannot read in place: give a local directory with ",
+                        Setting.channel(channel.getKey()).any("directory"), ", or train on ", Setting.BACKEND.is("sagemaker"), "."));
+            }
+            if (channels.containsKey(channel.getKey())) {
+                throw new IllegalArgumentException("channel " + channel.getKey() + " is both local and remote");
+            }
+        }
+        if (channels.isEmpty() && remote.isEmpty()) {
             throw new ConfigurationException(Text.of("No training channels are configured. Set ",
                     Setting.channel("train").is("path/to/train/data"), "."));
         }

@@ -38,10 +38,12 @@ class HandOffFilesTest {
         MlopsEnv env = MlopsEnv.in(project.resolve("target/mlops"), Optional.of(project));
         env.imageWritten("m", V1, "sha256:abc", project.resolve("target/mlops/image.tar"));
         assertEquals(Optional.of(new MlopsEnv.PackagedImage(project.resolve("target/mlops/image.tar").toString(),
-                "sha256:abc")), env.imageFor(V1));
+                "sha256:abc", false)), env.imageFor(V1));
         assertEquals(Optional.empty(), env.imageFor(new ModelVersion("1.1.0")));
         env.imagePushed("m", V1, "registry.example.com/m", "sha256:def", "registry.example.com/m@sha256:def");
         assertEquals("registry.example.com/m", env.imageFor(V1).orElseThrow().image());
+        assertTrue(env.imageFor(V1).orElseThrow().pushed(), "a registry image, not a tarball");
+        assertEquals("registry.example.com/m@sha256:def", env.imageFor(V1).orElseThrow().byDigest());
     }
 
     @Test

@@ -46,7 +46,7 @@ class VersionTableTest {
     @Test
     void aShortCommitOrNoBackendDoesNotBreakTheTable() {
         Manifest odd = new Manifest("spam", "1.0.0", VersionStatus.CANDIDATE, "2026-01-01T00:00:00Z", "abc", null, null,
-                null, null, new Manifest.ModelArtifact("model.tar.gz", 1, "0".repeat(64)), null, null, null, null);
+                null, null, new Manifest.ModelArtifact("model.tar.gz", 1, "0".repeat(64)), null, null, null, null, null);
         assertEquals("1.0.0    candidate  2026-01-01T00:00:00Z  abc     -        -         -         -      -",
                 VersionTable.render(List.of(odd), Map.of(), "f1_macro").get(1));
     }

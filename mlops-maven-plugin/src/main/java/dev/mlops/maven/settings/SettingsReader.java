@@ -95,6 +95,12 @@ public final class SettingsReader {
         return optional(property, pomValue).map(text -> List.of(text.split("\\s+"))).orElse(List.of());
     }
 
+    /** Names or ids separated by commas or spaces ({@code subnet-1,subnet-2}); none when blank. */
+    public List<String> names(String property, String pomValue) {
+        return optional(property, pomValue).map(text -> Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
     /** One of {@code type}'s constants by its {@code label}, with the nearest one when misspelt. */
     public <E extends Enum<E>> E enumValue(String property, String pomValue, Class<E> type, Function<E, String> label) {
         String text = string(property, pomValue);

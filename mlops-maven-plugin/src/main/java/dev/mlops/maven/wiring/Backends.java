@@ -25,7 +25,8 @@ public final class Backends {
 
     /** Every backend, by name: register a new one here. */
     private static final List<BackendProvider> PROVIDERS = List.of(
-            new LocalBackendProvider());
+            new LocalBackendProvider(),
+            new SageMakerBackendProvider());
 
     private static final Map<String, BackendProvider> BY_NAME = byName(PROVIDERS);
 

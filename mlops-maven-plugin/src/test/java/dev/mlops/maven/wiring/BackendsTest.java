@@ -27,9 +27,9 @@ class BackendsTest {
 
     @Test
     void localIsKnownAndMakesCoresLocalBackends() {
-        assertEquals(List.of("local"), Backends.names());
+        assertEquals(List.of("local", "sagemaker"), Backends.names());
         TrainSettings settings = new TrainSettings(common(" local "), null, new LocalTrainingBackend.Settings(
-                new ModelJvm(Path.of("java"), List.of(), List.of(), Map.of()), Duration.ofMinutes(1)));
+                new ModelJvm(Path.of("java"), List.of(), List.of(), Map.of()), Duration.ofMinutes(1)), null);
         assertEquals("local", Backends.training(settings, goal()).name());
         assertTrue(Backends.listEndpoints(common("local"), goal()).isEmpty());
     }
@@ -38,11 +38,22 @@ class BackendsTest {
     void anUnknownBackendIsNamedWithTheKnownOnesTheNearestAndTheFix() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> Backends.listEndpoints(common("locl"), goal()));
-        assertEquals("Unknown endpoint backend 'locl'. Known backends: local. Did you mean 'local'? Set <backend> in the"
+        assertEquals("Unknown endpoint backend 'locl'. Known backends: local, sagemaker. Did you mean 'local'? Set <backend> in the"
                 + " plugin configuration or pass -Dmlops.backend=local.", e.getMessage());
-        TrainSettings kubernetes = new TrainSettings(common("kubernetes"), null, null);
+        TrainSettings kubernetes = new TrainSettings(common("kubernetes"), null, null, null);
         assertTrue(assertThrows(ConfigurationException.class, () -> Backends.training(kubernetes, goal())).getMessage()
-                .startsWith("Unknown training backend 'kubernetes'. Known backends: local."));
+                .startsWith("Unknown training backend 'kubernetes'. Known backends: local, sagemaker."));
+    }
+
+    @Test
+    void sagemakerTrainsButRefusesBatchPredictionAndEndpointsNamingTheLocalBackend() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> Backends.batchPrediction(
+                new dev.mlops.maven.settings.EvaluateSettings(common("sagemaker"), null, null), goal()));
+        assertTrue(e.getMessage().startsWith("SageMaker batch transform is not available yet") && e.getMessage()
+                .contains("-Dmlops.backend=local"), e.getMessage());
+        e = assertThrows(ConfigurationException.class, () -> Backends.endpoints(
+                new dev.mlops.maven.settings.EndpointSettings(common("sagemaker"), null, null), goal()));
+        assertTrue(e.getMessage().startsWith("SageMaker endpoints are not available yet"), e.getMessage());
     }
 
     private CommonSettings common(String backend) {
