@@ -1,5 +1,6 @@
 package dev.mlops.aws;
 
+import dev.mlops.aws.sagemaker.TrainingJobName;
 import dev.mlops.aws.store.S3Location;
 import dev.mlops.aws.store.S3ModelStore;
 import java.util.ArrayList;
@@ -209,7 +210,7 @@ public final class AwsPermissions {
      * and digits as '-'), in lower case as SageMaker writes training-job ARNs: the one rule the policies scope jobs by.
      */
     public static String trainingJobPrefix(String model) {
-        return model.replaceAll("[^a-zA-Z0-9]+", "-").replaceAll("^-+|-+$", "").toLowerCase(Locale.ROOT) + "-";
+        return TrainingJobName.prefix(model).toLowerCase(Locale.ROOT);
     }
 
     private static Statement listUnderPrefix(String sid, S3Location store) {

@@ -31,12 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class AwsPermissionsTest {
 
     /**
-     * Granted ahead of the code that calls them: the SageMaker training backend is being written on another branch.
-     * Empty this set when it is merged (the test then says which of these the code calls).
+     * Granted ahead of the code that calls them (none today): an action added for a backend still being written goes
+     * here, and the test says when the code calls it.
      */
-    static final Set<String> ARRIVING = Set.of("sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob",
-            "sagemaker:StopTrainingJob", "sagemaker:AddTags", "logs:DescribeLogStreams", "logs:GetLogEvents",
-            "iam:PassRole");
+    static final Set<String> ARRIVING = Set.of();
 
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final Path DOC = MODULE.resolve("../docs/aws-setup.md").normalize();
@@ -119,7 +117,8 @@ class AwsPermissionsTest {
 
         assertEquals(Set.of("sagemaker:CreateTrainingJob", "sagemaker:AddTags", "iam:PassRole",
                 "sagemaker:DescribeTrainingJob"), found.actions().keySet());
-        List<String> problems = AwsCallScanner.problems(found, Set.of(), AwsPermissions.actions(Role.CALLER), ARRIVING);
+        Set<String> arriving = Set.of("iam:PassRole", "sagemaker:DescribeTrainingJob");
+        List<String> problems = AwsCallScanner.problems(found, Set.of(), AwsPermissions.actions(Role.CALLER), arriving);
         assertTrue(problems.contains("iam:PassRole is called now: remove it from ARRIVING"), String.join("\n", problems));
         assertTrue(problems.contains("sagemaker:DescribeTrainingJob is called now: remove it from ARRIVING"),
                 String.join("\n", problems));

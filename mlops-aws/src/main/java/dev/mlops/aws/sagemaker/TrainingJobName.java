@@ -50,6 +50,11 @@ public record TrainingJobName(String value, String derivation) {
                 + " its SHA-256's first " + HASH + " hex digits");
     }
 
+    /** How every job name of {@code model} starts, whatever the version: what IAM policies scope jobs by. */
+    public static String prefix(String model) {
+        return part(model) + "-";
+    }
+
     private static String part(String text) {
         return text.replaceAll("[^a-zA-Z0-9]+", "-").replaceAll("^-+|-+$", "");
     }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mlops.core.testing.RequestJournal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
