@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds every AWS client the plugin uses the same way: logging capped first, the region given or
@@ -46,7 +47,7 @@ public final class AwsClients {
     }
 
     /** The services the plugin calls, each with its own endpoint override. */
-    public enum Service { S3, SAGEMAKER, LOGS, ECR, STS }
+    public enum Service { S3, SAGEMAKER, LOGS, ECR, STS, SNS }
 
     private final Settings settings;
     private final AwsCredentialsProvider credentials;
@@ -88,6 +89,10 @@ public final class AwsClients {
 
     public CloudWatchLogsClient logs() {
         return configure(CloudWatchLogsClient.builder(), Service.LOGS).build();
+    }
+
+    public SnsClient sns() {
+        return configure(SnsClient.builder(), Service.SNS).build();
     }
 
     private static final class NoExpectContinue implements ExecutionInterceptor {

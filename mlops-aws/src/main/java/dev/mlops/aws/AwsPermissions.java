@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * (a test compares them), and a test compares the caller's actions with the SDK calls the code makes.
  * <ul>
  * <li>{@link Role#CALLER}: whoever runs the goals (the CI job's role): the store, the ECR repository, the training
- * jobs and their logs, and passing the execution role to SageMaker;</li>
+ * jobs and their logs, passing the execution role to SageMaker, and publishing to the notifications' SNS topic;</li>
  * <li>{@link Role#EXECUTION}: the role SageMaker runs the training job as: read the channels and write the output
  * under the store's prefix, pull the image, write the job's logs and metrics.</li>
  * </ul>
@@ -49,9 +49,18 @@ public final class AwsPermissions {
      *
      * @param model the model's name: its training jobs are named {@code <model>-<version>}
      * @param executionRole the name of the SageMaker execution role (the caller may pass only it)
+     * @param topic the name of the SNS topic mlops:notify publishes to
      */
     public record Scope(String account, String region, S3Location store, String model, String repository,
-                        String executionRole) {
+                        String executionRole, String topic) {
+
+        /** The topic's name in the documentation's policies. */
+        public static final String EXAMPLE_TOPIC = "mlops-notifications";
+
+        public Scope(String account, String region, S3Location store, String model, String repository,
+                     String executionRole) {
+            this(account, region, store, model, repository, executionRole, EXAMPLE_TOPIC);
+        }
 
         /** The values the documentation's policies are rendered with. */
         public static Scope example() {
@@ -186,7 +195,9 @@ public final class AwsPermissions {
                 new Statement("TrainingLogEvents", List.of("logs:GetLogEvents"),
                         List.of(logGroup + ":log-stream:" + trainingJobPrefix(scope.model()) + "*"), Map.of()),
                 new Statement("PassExecutionRole", List.of("iam:PassRole"), List.of(scope.executionRoleArn()),
-                        Map.of("StringEquals", Map.of("iam:PassedToService", List.of(SAGEMAKER_PRINCIPAL)))));
+                        Map.of("StringEquals", Map.of("iam:PassedToService", List.of(SAGEMAKER_PRINCIPAL)))),
+                // mlops:notify's SNS channel publishes to the one topic
+                new Statement("NotifyTopic", List.of("sns:Publish"), List.of(scope.arn("sns", scope.topic())), Map.of()));
     }
 
     private static List<Statement> execution(Scope scope) {

@@ -28,7 +28,8 @@ final class AwsCallScanner {
             "software/amazon/awssdk/services/sagemaker/SageMakerClient", "sagemaker",
             "software/amazon/awssdk/services/sagemaker/waiters/SageMakerWaiter", "sagemaker",
             "software/amazon/awssdk/services/cloudwatchlogs/CloudWatchLogsClient", "logs",
-            "software/amazon/awssdk/services/sts/StsClient", "sts");
+            "software/amazon/awssdk/services/sts/StsClient", "sts",
+            "software/amazon/awssdk/services/sns/SnsClient", "sns");
 
     /** Client methods that send no request. */
     static final Set<String> NOT_CALLS = Set.of("builder", "create", "close", "serviceName", "serviceClientConfiguration",

@@ -118,13 +118,15 @@ public final class MlopsProperties {
     public static final String NOTIFY_STRICT = "mlops.notify.strict";
     /** How the pipeline went: success, failed or canceled (by default CI_JOB_STATUS, else the gate's verdict). */
     public static final String NOTIFY_STATUS = "mlops.notify.status";
-    /** The channels to tell, by name (slack, merge-request), comma-separated; by default every configured one. */
+    /** The channels to tell, by name (slack, merge-request, sns), comma-separated; by default every configured one. */
     public static final String NOTIFY_TO = "mlops.notify.to";
     public static final String NOTIFY_FAILED_STEP = "mlops.notify.failedStep";
     /** A file holding the Slack webhook URL (a GitLab file variable), instead of MLOPS_SLACK_WEBHOOK_URL. */
     public static final String NOTIFY_SLACK_WEBHOOK_FILE = "mlops.notify.slack.webhookFile";
     /** A file holding the GitLab token (api scope), instead of MLOPS_GITLAB_TOKEN. */
     public static final String NOTIFY_GITLAB_TOKEN_FILE = "mlops.notify.gitlab.tokenFile";
+    /** The SNS topic to publish to (its ARN, in the AWS region); unset: no SNS message. */
+    public static final String NOTIFY_SNS_TOPIC_ARN = "mlops.notify.sns.topicArn";
 
     /** Every property name above that is not a family. */
     public static final Set<String> NAMES;
@@ -148,7 +150,7 @@ public final class MlopsProperties {
     private static final Map<String, String> ELEMENTS = Map.of(ENDPOINTS_DIRECTORY, "endpointsDirectory",
             EVALUATE_CHANNEL, "testChannel", IMAGE_BASE, "baseImage", AWS_REGION, "awsRegion", S3_ENDPOINT, "s3Endpoint",
             NOTIFY_SLACK_WEBHOOK_FILE, "slackWebhookFile", NOTIFY_GITLAB_TOKEN_FILE, "gitlabTokenFile",
-            NOTIFY_TO, "notifyTo");
+            NOTIFY_TO, "notifyTo", NOTIFY_SNS_TOPIC_ARN, "snsTopicArn");
     /** Families: the POM element that holds them ({@code <channels><train>}). */
     private static final Map<String, List<String>> FAMILY_ELEMENTS = Map.of(CHANNEL_PREFIX, List.of("channels"),
             HYPERPARAMETER_PREFIX, List.of("hyperparameters"), GATE_GUARD_PREFIX, List.of("gate", "guards"),

@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Tells Slack (an incoming webhook) and the merge request (one note per model, updated in place) how the pipeline
+ * Tells Slack (an incoming webhook), an SNS topic and the merge request (one note per model, updated in place) how the pipeline
  * went, from what its goals wrote ({@code mlops.env}, {@code training.json}, {@code evaluation.json}/{@code .md}).
  * Each channel is configured on its own and skipped when it is not; one that fails is a warning, unless
  * {@code strict}. The Slack webhook URL comes from {@code MLOPS_SLACK_WEBHOOK_URL} or {@code slackWebhookFile}, the
@@ -45,7 +45,11 @@ public class NotifyMojo extends AbstractMlopsMojo {
     @Parameter(property = MlopsProperties.NOTIFY_GITLAB_TOKEN_FILE)
     File gitlabTokenFile;
 
-    /** The channels to tell, comma-separated: {@code slack}, {@code merge-request}; by default every configured one. */
+    /** The SNS topic to publish to (an ARN in the AWS region), for e-mail and other subscriptions; by default none. */
+    @Parameter(property = MlopsProperties.NOTIFY_SNS_TOPIC_ARN)
+    String snsTopicArn;
+
+    /** The channels to tell, comma-separated: {@code slack}, {@code merge-request}, {@code sns}; by default every configured one. */
     @Parameter(property = MlopsProperties.NOTIFY_TO)
     String notifyTo;
 
@@ -93,6 +97,7 @@ public class NotifyMojo extends AbstractMlopsMojo {
         return new NotifySettings(commonSettings(), given, read.optional(MlopsProperties.NOTIFY_FAILED_STEP, failedStep),
                 file(MlopsProperties.NOTIFY_SLACK_WEBHOOK_FILE, slackWebhookFile),
                 file(MlopsProperties.NOTIFY_GITLAB_TOKEN_FILE, gitlabTokenFile),
+                read.optional(MlopsProperties.NOTIFY_SNS_TOPIC_ARN, snsTopicArn).filter(arn -> !arn.isBlank()),
                 read.flag(MlopsProperties.NOTIFY_STRICT, strict), to(read));
     }
 

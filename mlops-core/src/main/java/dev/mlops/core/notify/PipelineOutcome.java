@@ -1,5 +1,6 @@
 package dev.mlops.core.notify;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,21 @@ public record PipelineOutcome(String model, Optional<String> version, PipelineSt
         /** {@code passed}, {@code failed}, or {@code failed (gate skipped)}. */
         public String verdict() {
             return passed ? "passed" : gateSkipped ? "failed (gate skipped)" : "failed";
+        }
+
+        /** The primary metric against production's: {@code 0.9615 vs 0.9500 (1.2.0, +0.0115)}, in plain text. */
+        public String againstProduction() {
+            String shown = candidate.map(Evaluation::number).orElse("–");
+            if (productionVersion.isEmpty()) {
+                return shown + " (no production version yet)";
+            }
+            String delta = candidate.isPresent() && production.isPresent()
+                    ? String.format(Locale.ROOT, ", %+.4f", candidate.get() - production.get()) : "";
+            return shown + " vs " + production.map(Evaluation::number).orElse("–") + " (" + productionVersion.get() + delta + ")";
+        }
+
+        private static String number(double value) {
+            return String.format(Locale.ROOT, "%.4f", value);
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param failedStep the step that failed, when given
  * @param slackWebhookFile a file holding the Slack webhook URL, instead of the variable
  * @param gitlabTokenFile a file holding the GitLab token, instead of the variable
+ * @param snsTopicArn the SNS topic to publish to, when given
  * @param strict whether a channel that fails fails the goal
  * @param to the channels to tell by name; empty: every configured one
  */
 public record NotifySettings(CommonSettings common, Optional<PipelineStatus> status, Optional<String> failedStep,
-        Optional<Path> slackWebhookFile, Optional<Path> gitlabTokenFile, boolean strict, java.util.Set<String> to) {}
+        Optional<Path> slackWebhookFile, Optional<Path> gitlabTokenFile, Optional<String> snsTopicArn, boolean strict, java.util.Set<String> to) {}

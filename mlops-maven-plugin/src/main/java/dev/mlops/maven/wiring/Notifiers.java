@@ -1,5 +1,7 @@
 package dev.mlops.maven.wiring;
 
+import dev.mlops.aws.sns.SnsTopic;
+import dev.mlops.aws.sns.TopicArn;
 import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.Setting;
 import dev.mlops.core.ci.CiEnvironment;
@@ -29,8 +31,9 @@ public final class Notifiers {
 
     public static final String SLACK = "slack";
     public static final String MERGE_REQUEST = "merge-request";
+    public static final String SNS = "sns";
     /** The channels' names, for {@code mlops.notify.to}. */
-    public static final List<String> NAMES = List.of(SLACK, MERGE_REQUEST);
+    public static final List<String> NAMES = List.of(SLACK, SNS, MERGE_REQUEST);
 
     private Notifiers() {}
 
@@ -40,6 +43,9 @@ public final class Notifiers {
         List<NotificationChannel> channels = new ArrayList<>();
         if (settings.to().isEmpty() || settings.to().contains(SLACK)) {
             slack(settings, env, events).ifPresent(channels::add);
+        }
+        if (settings.to().isEmpty() || settings.to().contains(SNS)) {
+            sns(settings, events).ifPresent(channels::add);
         }
         if (settings.to().isEmpty() || settings.to().contains(MERGE_REQUEST)) {
             mergeRequest(settings, ci, env, events).ifPresent(channels::add);
@@ -56,6 +62,14 @@ public final class Notifiers {
         }
         return Optional.of(SlackWebhook.of(webhook.get(), SlackWebhook.Settings.DEFAULT,
                 duration -> Thread.sleep(duration.toMillis())));
+    }
+
+    private static Optional<NotificationChannel> sns(NotifySettings settings, MlopsEvents events) {
+        if (settings.snsTopicArn().isEmpty()) {
+            events.info(Text.of("SNS: not configured (set ", TopicArn.SETTING.any("topic ARN"), " to publish to a topic)."));
+            return Optional.empty();
+        }
+        return Optional.of(SnsTopic.of(settings.snsTopicArn().get(), settings.common().aws()));
     }
 
     private static Optional<NotificationChannel> mergeRequest(NotifySettings settings, CiEnvironment ci,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.aws.testing.FakeSns;
 import dev.mlops.core.io.DotEnvFile;
 import dev.mlops.core.io.MoreFiles;
 import dev.mlops.core.testing.FakeSlack;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code mvn -X mlops:notify} on the sample after a real version → train → evaluate, told to a fake Slack webhook
- * and a fake GitLab (merge-request notes), with a sentinel token and webhook that must appear nowhere in any
+ * {@code mvn -X mlops:notify} on the sample after a real version → train → evaluate, told to a fake Slack webhook,
+ * a fake SNS and a fake GitLab (merge-request notes), with a sentinel token and webhook that must appear nowhere in any
  * build's output; then the failure case, failing channels, strict, and bad input.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,12 +36,16 @@ class NotifyIT {
 
     private static final String WEBHOOK_SECRET = "slack-webhook-sentinel-0b5e";
     private static final String TOKEN = "glpat-notify-sentinel-77c1";
+    private static final String AWS_KEY_ID = "AKIANOTIFYSENTINEL42";
+    private static final String AWS_SECRET = "aws-secret-notify-sentinel-9e3f";
+    private static final String AWS_SESSION = "aws-session-notify-sentinel-c7d0";
     private static final String PROJECT = "42";
 
     private Path work;
     private Path sample;
     private FakeSlack slack;
     private FakeGitLab gitlab;
+    private FakeSns sns;
     private final Map<String, String> ci = new LinkedHashMap<>();
     private final List<Tools.Result> builds = new ArrayList<>();
 
@@ -51,6 +56,7 @@ class NotifyIT {
         Files.createDirectories(work);
         sample = SampleProject.copy(work.resolve("sample"));
         slack = FakeSlack.start(work.resolve("fakes/slack.jsonl"), WEBHOOK_SECRET);
+        sns = FakeSns.start(work.resolve("fakes/sns.jsonl"), "eu-west-1", List.of(AWS_SECRET, AWS_SESSION));
         gitlab = FakeGitLab.start(work.resolve("fakes/gitlab.jsonl")).token(TOKEN, "api").mergeRequest(PROJECT, 12);
         ci.put("CI_PIPELINE_URL", "https://gitlab.example.com/team/spam/-/pipelines/99");
         ci.put("CI_JOB_URL", "https://gitlab.example.com/team/spam/-/jobs/7");
@@ -70,6 +76,9 @@ class NotifyIT {
         }
         if (gitlab != null) {
             gitlab.close();
+        }
+        if (sns != null) {
+            sns.close();
         }
     }
 
@@ -174,6 +183,56 @@ class NotifyIT {
     }
 
     @Test
+    @Order(6)
+    void anSnsTopicGetsASubjectAPlainBodyAndAttributesAndItsRefusalsAreWarnings() throws IOException {
+        String topic = sns.topic("mlops-notifications");
+        Map<String, String> env = secrets();
+        env.put("AWS_ACCESS_KEY_ID", AWS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", AWS_SECRET);
+        env.put("AWS_SESSION_TOKEN", AWS_SESSION);
+        String endpoint = "-Dmlops.aws.endpoint.sns=" + sns.endpoint();
+        Tools.Result told = mvn("notify-sns", env, "mlops:notify", "-Dmlops.aws.region=eu-west-1", endpoint,
+                "-Dmlops.notify.sns.topicArn=" + topic);
+        assertEquals(0, told.exit(), told.out());
+        assertEquals(1, sns.published().size(), told.out());
+        FakeSns.Published message = sns.published().get(0);
+        String version = message.attributes().get("version").get(1);
+        assertEquals("[mlops] spam-classifier " + version + ": pipeline success", message.subject());
+        assertTrue(message.message().startsWith("spam-classifier " + version + ": pipeline success\n\nModel: spam-classifier\n"
+                + "Version: " + version + "\nVerdict: passed ("), message.message());
+        assertTrue(message.message().contains("\nPipeline: https://gitlab.example.com/team/spam/-/pipelines/99\n"),
+                message.message());
+        assertTrue(message.message().contains("\nEvaluation report: https://gitlab.example.com/team/spam/-/jobs/7/artifacts/"
+                + "file/target/mlops/evaluation.html\n"), message.message());
+        assertEquals(Map.of("model", List.of("String", "spam-classifier"), "version", List.of("String", version),
+                "verdict", List.of("String", "passed"), "status", List.of("String", "success")), message.attributes());
+        assertTrue(told.out().contains("[INFO] Told SNS topic mlops-notifications: [mlops] spam-classifier " + version),
+                told.out());
+
+        sns.fault(FakeSns.Fault.AUTHORIZATION_ERROR);
+        Tools.Result denied = mvn("notify-sns-403", env, "mlops:notify", "-Dmlops.aws.region=eu-west-1", endpoint,
+                "-Dmlops.notify.sns.topicArn=" + topic, "-Dmlops.notify.to=sns");
+        assertEquals(0, denied.exit(), denied.out());
+        assertTrue(denied.out().contains("[WARNING] SNS: SNS answered 403 AuthorizationError"), denied.out());
+        assertTrue(denied.out().contains("grant it sns:Publish on the topic"), denied.out());
+
+        int requests = sns.journal().entries().size();
+        Tools.Result elsewhere = mvn("notify-sns-region", env, "mlops:notify", "-Dmlops.aws.region=eu-west-1", endpoint,
+                "-Dmlops.notify.sns.topicArn=arn:aws:sns:us-east-1:123456789012:mlops-notifications");
+        assertNotEquals(0, elsewhere.exit(), elsewhere.out());
+        assertTrue(elsewhere.out().contains("The topic 'arn:aws:sns:us-east-1:123456789012:mlops-notifications' is in"
+                + " us-east-1 but the AWS region is eu-west-1"), elsewhere.out());
+        assertTrue(elsewhere.out().contains("-Dmlops.aws.region=us-east-1"), elsewhere.out());
+        Tools.Result malformed = mvn("notify-sns-arn", env, "mlops:notify", "-Dmlops.aws.region=eu-west-1", endpoint,
+                "-Dmlops.notify.sns.topicArn=mlops-notifications");
+        assertNotEquals(0, malformed.exit(), malformed.out());
+        assertTrue(malformed.out().contains("'mlops-notifications' is not an SNS topic ARN: set <snsTopicArn>"), malformed.out());
+        assertTrue(malformed.out().contains(" or -Dmlops.notify.sns.topicArn=arn:aws:sns:eu-west-1:123456789012:"
+                + "mlops-notifications (the topic's ARN"), malformed.out());
+        assertEquals(requests, sns.journal().entries().size(), "refused before any request");
+    }
+
+    @Test
     @Order(7)
     void aFailureToldByTheLastStageNamesTheJobGitLabSaysFailed() throws IOException {
         gitlab.pipelineJob(PROJECT, 99, "mlops-version", "build", "success", false)
@@ -194,10 +253,11 @@ class NotifyIT {
         List<String> leaks = new ArrayList<>();
         for (Tools.Result build : builds) {
             leaks.addAll(BuildLog.leaks(List.of(build.out().split("\n")), List.of(WEBHOOK_SECRET, TOKEN,
-                    "glpat-revoked-sentinel-1a2b")));
+                    "glpat-revoked-sentinel-1a2b", AWS_SECRET, AWS_SESSION)));
         }
         assertEquals(List.of(), leaks);
         assertEquals(List.of(), slack.violations());
         assertEquals(List.of(), gitlab.violations());
+        assertEquals(List.of(), sns.violations());
     }
 }

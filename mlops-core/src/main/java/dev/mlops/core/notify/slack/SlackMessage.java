@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.notify.PipelineOutcome;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -65,21 +64,10 @@ public final class SlackMessage {
         fields.add("*Version*\n" + escape(outcome.version().orElse("–")));
         Optional<PipelineOutcome.Evaluation> evaluation = outcome.evaluation();
         fields.add("*Verdict*\n" + evaluation.map(e -> escape(e.verdict() + " (" + e.status() + ")")).orElse("not evaluated"));
-        evaluation.ifPresent(e -> fields.add("*" + escape(e.primaryMetric()) + " vs production*\n" + metric(e)));
+        evaluation.ifPresent(e -> fields.add("*" + escape(e.primaryMetric()) + " vs production*\n" + escape(e.againstProduction())));
         fields.add("*Deployment*\n" + outcome.deployment().map(d -> "`" + escape(d.endpoint()) + "` serves "
                 + escape(d.version())).orElse("not deployed"));
         return fields;
-    }
-
-    private static String metric(PipelineOutcome.Evaluation e) {
-        String candidate = e.candidate().map(SlackMessage::number).orElse("–");
-        if (e.productionVersion().isEmpty()) {
-            return candidate + " (no production version yet)";
-        }
-        String production = e.production().map(SlackMessage::number).orElse("–");
-        String delta = e.candidate().isPresent() && e.production().isPresent()
-                ? String.format(Locale.ROOT, ", %+.4f", e.candidate().get() - e.production().get()) : "";
-        return candidate + " vs " + production + " (" + escape(e.productionVersion().get()) + delta + ")";
     }
 
     private static void button(ArrayNode buttons, String text, String id, Optional<String> url, boolean danger) {
@@ -92,10 +80,6 @@ public final class SlackMessage {
         if (danger) {
             button.put("style", "danger");
         }
-    }
-
-    private static String number(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
     }
 
     // mrkdwn's control characters
