@@ -27,6 +27,7 @@ class AwsJobsTest {
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwcm9qZWN0X3BhdGg6Z3JvdXAvcHJvamVjdCJ9.c2VjcmV0LXNpZ25hdHVyZS0xMjM0";
     private static final String ROLE = "arn:aws:iam::123456789012:role/mlops-ci";
     private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/mlops-sagemaker-execution";
+    private static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:ml-releases";
     private static final String WARNING = "WARNING: the model store '.mlops/store' is a directory";
 
     /** Records its arguments and what it was given of the job's AWS environment, one {@code key=value} a line. */
@@ -64,7 +65,8 @@ class AwsJobsTest {
                       sagemaker-role: %s
                       sagemaker-instance-type: ml.m5.xlarge
                       sagemaker-instance-count: "2"
-                """.formatted(ROLE, EXECUTION_ROLE));
+                      sns-topic-arn: %s
+                """.formatted(ROLE, EXECUTION_ROLE, TOPIC));
 
         List<String> train = run.args("mlops-train");
         for (String flag : List.of("-Dmlops.backend=sagemaker", "-Dmlops.store=s3://my-models/team",
@@ -85,6 +87,11 @@ class AwsJobsTest {
             assertTrue(run.args(job).contains("-Dmlops.aws.region=eu-west-1"), job);
             assertEquals("1", env.get("shells"), job + ": the script must exec mvn, so that a cancel's SIGTERM reaches it");
         }
+        List<String> notify = run.args("mlops-notify-success");
+        assertTrue(notify.contains("-Dmlops.notify.sns.topicArn=" + TOPIC) && notify.contains("-Dmlops.aws.region=eu-west-1"),
+                "the notify job publishes to the topic: " + notify);
+        assertEquals(ROLE, run.env("mlops-notify-success").get("AWS_ROLE_ARN"), "SNS with the role the ID token assumes");
+        assertEquals(TOKEN, run.env("mlops-notify-success").get("token-file"));
         assertFalse(run.log().contains(TOKEN), "the ID token is in the job log");
         assertFalse(run.log().contains("WARNING: the model store"), "no warning for an s3:// store:\n" + run.log());
     }
@@ -102,6 +109,8 @@ class AwsJobsTest {
         assertFalse(env.containsKey("token-file"), env.toString());
         assertEquals("", env.get("MLOPS_ID_TOKEN"));
         assertEquals("unset", env.get("AWS_REGION"));
+        assertTrue(run.args("mlops-notify-success").stream().noneMatch(a -> a.startsWith("-Dmlops.notify.sns.")),
+                "no topic input, no SNS: " + run.args("mlops-notify-success"));
         for (String job : List.of("mlops-version", "mlops-deploy")) {
             assertTrue(run.jobLines(job).stream().anyMatch(l -> l.contains(WARNING) && l.contains("Set the input 'store'")
                     && l.contains("versions restart at 1.0.0")), job + " must warn:\n" + run.log());

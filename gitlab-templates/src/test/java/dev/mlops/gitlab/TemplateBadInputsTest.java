@@ -70,6 +70,16 @@ class TemplateBadInputsTest {
                 """, "aws-region");
     }
 
+    @Test
+    void aTopicNameWhereAnSnsTopicArnIsExpectedIsRefused() {
+        refused("""
+                include:
+                  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/notify@$CI_COMMIT_SHA
+                    inputs:
+                      sns-topic-arn: ml-releases
+                """, "sns-topic-arn");
+    }
+
     private void refused(String gitlabCi, String named) {
         Path repo = tmp.resolve("component");
         GitlabCiLocal.copyComponent(repo);
