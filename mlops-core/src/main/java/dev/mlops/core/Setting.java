@@ -23,6 +23,15 @@ public record Setting(String key) implements Text.Part {
     public static final Setting DEPLOY_PORT = new Setting("deploy.port");
     public static final Setting DEPLOY_ALLOW_REJECTED = new Setting("deploy.allowRejected");
     public static final Setting DEPLOY_MAX_PAYLOAD_MB = new Setting("deploy.maxPayloadMb");
+    public static final Setting DEPLOY_STRATEGY = new Setting("deploy.strategy");
+    public static final Setting DEPLOY_CANARY_PERCENT = new Setting("deploy.canaryPercent");
+    public static final Setting DEPLOY_LINEAR_STEP_PERCENT = new Setting("deploy.linearStepPercent");
+    public static final Setting DEPLOY_BAKING_PERIOD = new Setting("deploy.bakingPeriod");
+    public static final Setting DEPLOY_MAX_ERROR_RATE = new Setting("deploy.maxErrorRate");
+    public static final Setting DEPLOY_MAX_LATENCY_P99 = new Setting("deploy.maxLatencyP99");
+    public static final Setting DEPLOY_ALARMS = new Setting("deploy.alarms");
+    public static final Setting DEPLOY_SHADOW_VERSION = new Setting("deploy.shadowVersion");
+    public static final Setting DEPLOY_DATA_CAPTURE_PERCENT = new Setting("deploy.dataCapturePercent");
 
     public static final Setting ARCHIVE_MAX_UNPACKED_BYTES = new Setting("archive.maxUnpackedBytes");
     public static final Setting ARCHIVE_MAX_ENTRIES = new Setting("archive.maxEntries");

@@ -2,6 +2,7 @@ package dev.mlops.maven;
 
 import dev.mlops.core.ConfigurationException;
 import dev.mlops.core.deploy.DeployRequest;
+import dev.mlops.core.deploy.DeploymentPolicy;
 import dev.mlops.core.deploy.DeploymentService;
 import dev.mlops.core.deploy.SmokeTest;
 import dev.mlops.core.deploy.local.LocalEndpointBackend;
@@ -11,6 +12,7 @@ import dev.mlops.core.store.Alias;
 import dev.mlops.core.evaluate.RecordLayout;
 import dev.mlops.maven.settings.CommonSettings;
 import dev.mlops.maven.settings.DeploySettings;
+import dev.mlops.maven.settings.DeploymentPolicies;
 import dev.mlops.maven.settings.EndpointSettings;
 import dev.mlops.maven.settings.SettingsReader;
 import dev.mlops.maven.wiring.Backends;
@@ -67,6 +69,45 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
     @Parameter(property = MlopsProperties.DEPLOY_LOCK_TIMEOUT, defaultValue = "PT10M")
     String lockTimeout;
 
+    /**
+     * How the new version takes over: {@code all-at-once} (blue/green), {@code canary} (a share first, for the
+     * baking period) or {@code linear} (growing steps, one per baking period).
+     */
+    @Parameter(property = MlopsProperties.DEPLOY_STRATEGY, defaultValue = "all-at-once")
+    String strategy;
+
+    /** The new version's share of traffic during a canary's baking period, 1 to 99 %. */
+    @Parameter(property = MlopsProperties.DEPLOY_CANARY_PERCENT, defaultValue = "10")
+    String canaryPercent;
+
+    /** How much of the traffic each step of a linear deployment moves, 1 to 50 %. */
+    @Parameter(property = MlopsProperties.DEPLOY_LINEAR_STEP_PERCENT, defaultValue = "20")
+    String linearStepPercent;
+
+    /** How long a canary, or each linear step, is watched before more traffic moves (ISO-8601 duration). */
+    @Parameter(property = MlopsProperties.DEPLOY_BAKING_PERIOD, defaultValue = "PT5M")
+    String bakingPeriod;
+
+    /** The new version is rolled back when more than this share of its invocations fail (5xx), e.g. 0.05. */
+    @Parameter(property = MlopsProperties.DEPLOY_MAX_ERROR_RATE, defaultValue = "0.05")
+    String maxErrorRate;
+
+    /** The new version is rolled back when its p99 model latency exceeds this (ISO-8601 duration). */
+    @Parameter(property = MlopsProperties.DEPLOY_MAX_LATENCY_P99, defaultValue = "PT1S")
+    String maxLatencyP99;
+
+    /** More alarms that roll the deployment back (CloudWatch alarm names on SageMaker), separated by commas. */
+    @Parameter(property = MlopsProperties.DEPLOY_ALARMS)
+    String alarms;
+
+    /** A stored version that receives a copy of the endpoint's traffic; its answers are recorded, not returned. */
+    @Parameter(property = MlopsProperties.DEPLOY_SHADOW_VERSION)
+    String shadowVersion;
+
+    /** The share of requests and answers recorded in SageMaker's data-capture format, 0 (none) to 100 %. */
+    @Parameter(property = MlopsProperties.DEPLOY_DATA_CAPTURE_PERCENT, defaultValue = "0")
+    String dataCapturePercent;
+
     /** The endpoint and its backend's settings. */
     final EndpointSettings endpointSettings() {
         SettingsReader read = reader();
@@ -89,13 +130,18 @@ public abstract class AbstractEndpointMojo extends AbstractModelMojo {
         Optional<Path> test = Optional.ofNullable(channelDirs().get("test"));
         RecordLayout layout = recordLayout();
         return new DeploySettings(endpointSettings, new DeployRequest(common.model(), endpointSettings.endpoint(), version,
-                aliasName(), allowRejected, smokeTest(test, layout), common.outputDir(), actor()), test, layout);
+                aliasName(), allowRejected, smokeTest(test, layout), common.outputDir(), actor(), policy()), test, layout);
     }
 
     /** The deployment service on the backend {@code mlops.backend} names. */
     final DeploymentService deploymentService(EndpointSettings settings) {
         GoalContext goal = goalContext(modelStore(settings.common()), "[endpoint] ");
         return new DeploymentService(goal.store(), Backends.endpoints(settings, goal), clock(), goal.events());
+    }
+
+    private DeploymentPolicy policy() {
+        return DeploymentPolicies.read(reader(), new DeploymentPolicies.Given(strategy, canaryPercent, linearStepPercent,
+                bakingPeriod, maxErrorRate, maxLatencyP99, alarms, shadowVersion, dataCapturePercent));
     }
 
     private String aliasName() {

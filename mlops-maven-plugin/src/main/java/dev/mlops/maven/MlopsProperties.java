@@ -72,6 +72,15 @@ public final class MlopsProperties {
     public static final String DEPLOY_INVOCATION_TIMEOUT = "mlops.deploy.invocationTimeout";
     public static final String DEPLOY_MAX_PAYLOAD_MB = "mlops.deploy.maxPayloadMb";
     public static final String DEPLOY_LOCK_TIMEOUT = "mlops.deploy.lockTimeout";
+    public static final String DEPLOY_STRATEGY = "mlops.deploy.strategy";
+    public static final String DEPLOY_CANARY_PERCENT = "mlops.deploy.canaryPercent";
+    public static final String DEPLOY_LINEAR_STEP_PERCENT = "mlops.deploy.linearStepPercent";
+    public static final String DEPLOY_BAKING_PERIOD = "mlops.deploy.bakingPeriod";
+    public static final String DEPLOY_MAX_ERROR_RATE = "mlops.deploy.maxErrorRate";
+    public static final String DEPLOY_MAX_LATENCY_P99 = "mlops.deploy.maxLatencyP99";
+    public static final String DEPLOY_ALARMS = "mlops.deploy.alarms";
+    public static final String DEPLOY_SHADOW_VERSION = "mlops.deploy.shadowVersion";
+    public static final String DEPLOY_DATA_CAPTURE_PERCENT = "mlops.deploy.dataCapturePercent";
 
     public static final String SERVE_PORT = "mlops.serve.port";
     /** The most bytes a model archive may unpack to, for every goal that unpacks one. */

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param allowRejected deploy a version that failed the gate (recorded in its manifest)
  * @param smokeTest what to send the new version before it gets traffic; none skips the check
  * @param actor who asked, for the audit trail (the CI job, the user)
+ * @param policy how the new version takes over and when it is rolled back
  */
 public record DeployRequest(ModelName model, String endpoint, Optional<ModelVersion> version, String alias,
-        boolean allowRejected, Optional<SmokeTest> smokeTest, Path outputDir, String actor) {}
+        boolean allowRejected, Optional<SmokeTest> smokeTest, Path outputDir, String actor,
+        DeploymentPolicy policy) {}

@@ -136,7 +136,8 @@ public final class DeploymentService {
             return new DeployReport(current.get(), Optional.of(version.value()), false);
         }
         Optional<String> expectedAlias = store.alias(request.model(), request.alias()).map(Alias::version);
-        StagedDeployment staged = backend.stage(request.endpoint(), request.model(), version, events);
+        StagedDeployment staged = backend.stage(request.endpoint(), request.model(), version, request.policy(),
+                events);
         Optional<String> smokeFailure = request.smokeTest().flatMap(smoke -> {
             events.info("Smoke test: " + smoke.records() + " records of " + smoke.source() + " to " + version);
             return smoke.failureAgainst(staged.directUrl());

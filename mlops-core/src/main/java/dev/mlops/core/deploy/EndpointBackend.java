@@ -25,10 +25,17 @@ public interface EndpointBackend {
     /**
      * Starts {@code version} beside whatever the endpoint serves now and waits until it is healthy;
      * the endpoint's traffic does not change yet.
+     *
+     * @param policy how {@link #promote} will move the traffic, and what else the version brings (shadow, capture)
      */
-    StagedDeployment stage(String endpoint, ModelName model, ModelVersion version, MlopsEvents events);
+    StagedDeployment stage(String endpoint, ModelName model, ModelVersion version, DeploymentPolicy policy,
+            MlopsEvents events);
 
-    /** Sends the endpoint's traffic to the staged deployment, then retires what served before. */
+    /**
+     * Sends the endpoint's traffic to the staged deployment as its policy says, then retires what served
+     * before. When the policy's thresholds or alarms roll it back, throws {@link DeploymentException} saying
+     * which, with the endpoint serving what it served before.
+     */
     Endpoint promote(StagedDeployment staged, MlopsEvents events);
 
     /** Removes a staged deployment that will not be promoted; the endpoint serves as before. */

@@ -98,7 +98,8 @@ class DeploymentIntegrityTest {
     @Test
     void rollbackOfAModelTheStoreDoesNotHaveFailsListingTheModelsThereAre() {
         DeployRequest typo = new DeployRequest(new ModelName("word-cuont"), ENDPOINT, Optional.empty(), "production",
-                false, Optional.empty(), temp.resolve("target"), "test");
+                false, Optional.empty(), temp.resolve("target"), "test",
+                dev.mlops.core.deploy.DeploymentPolicy.DEFAULT);
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> service.rollback(typo));
         assertTrue(e.getMessage().contains("'word-cuont'") && e.getMessage().contains(store.describe())
                 && e.getMessage().contains("It holds 'word-count'"), e.getMessage());
@@ -164,7 +165,8 @@ class DeploymentIntegrityTest {
 
     private DeployRequest request(String version) {
         return new DeployRequest(MODEL, ENDPOINT, Optional.ofNullable(version).map(ModelVersion::new), "production",
-                false, Optional.empty(), temp.resolve("target"), "test");
+                false, Optional.empty(), temp.resolve("target"), "test",
+                dev.mlops.core.deploy.DeploymentPolicy.DEFAULT);
     }
 
     private void publish(String version, String count, String createdAt) throws Exception {

@@ -151,7 +151,8 @@ class DeploymentServiceTest {
 
     private DeployRequest request(Optional<String> version, boolean allowRejected) {
         return new DeployRequest(MODEL, ENDPOINT, version.map(ModelVersion::new), "production", allowRejected,
-                Optional.of(SmokeTest.fromChannel(temp.resolve("data/test"), RecordLayout.DEFAULT, 5)), temp.resolve("target"), "test");
+                Optional.of(SmokeTest.fromChannel(temp.resolve("data/test"), RecordLayout.DEFAULT, 5)), temp.resolve("target"), "test",
+                dev.mlops.core.deploy.DeploymentPolicy.DEFAULT);
     }
 
     private static String invoke(URI url) throws Exception {

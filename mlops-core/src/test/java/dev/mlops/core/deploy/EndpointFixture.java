@@ -72,7 +72,8 @@ final class EndpointFixture {
 
     DeployRequest request(String model, String endpoint, String version) {
         return new DeployRequest(new ModelName(model), endpoint, java.util.Optional.of(new ModelVersion(version)),
-                "production", false, java.util.Optional.empty(), temp.resolve("target"), "test");
+                "production", false, java.util.Optional.empty(), temp.resolve("target"), "test",
+                dev.mlops.core.deploy.DeploymentPolicy.DEFAULT);
     }
 
     /** Keeps every message, to find what a deployment said (and the pids it named). */

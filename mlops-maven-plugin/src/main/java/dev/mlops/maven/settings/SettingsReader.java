@@ -74,6 +74,22 @@ public final class SettingsReader {
         return value;
     }
 
+    /** A number above {@code minExclusive} and at most {@code max}, such as {@code 0.05}. */
+    public double decimal(String property, String pomValue, double minExclusive, double max) {
+        String text = string(property, pomValue);
+        String rule = "give a number above " + minExclusive + " and at most " + max;
+        double value;
+        try {
+            value = Double.parseDouble(text == null ? "" : text.trim());
+        } catch (NumberFormatException e) {
+            throw refused(property, quoted(text), rule);
+        }
+        if (!(value > minExclusive && value <= max)) {
+            throw refused(property, text.trim(), rule);
+        }
+        return value;
+    }
+
     /** A positive ISO-8601 duration such as {@code PT30M}. */
     public Duration duration(String property, String pomValue) {
         String text = string(property, pomValue);

@@ -7,6 +7,7 @@ import dev.mlops.core.MlopsEvents;
 import dev.mlops.core.Setting;
 import dev.mlops.core.Text;
 import dev.mlops.core.deploy.Endpoint;
+import dev.mlops.core.deploy.DeploymentPolicy;
 import dev.mlops.core.deploy.EndpointBackend;
 import dev.mlops.core.deploy.StagedDeployment;
 import dev.mlops.core.domain.ModelName;
@@ -117,7 +118,9 @@ public final class LocalEndpointBackend implements EndpointBackend {
     }
 
     @Override
-    public StagedDeployment stage(String endpoint, ModelName model, ModelVersion version, MlopsEvents events) {
+    public StagedDeployment stage(String endpoint, ModelName model, ModelVersion version, DeploymentPolicy policy,
+            MlopsEvents events) {
+        requireAllAtOnce(policy);
         removeOrphans(endpoint, events);
         Path deploymentDir = endpointDir(endpoint).resolve("deployments")
                 .resolve(version.value() + "-" + clock.instant().toEpochMilli());
@@ -380,6 +383,17 @@ public final class LocalEndpointBackend implements EndpointBackend {
 
         DeploymentFailure(Text message) {
             super(message, null);
+        }
+    }
+
+    // the router shifts traffic in one step only, for now: refuse rather than ignore what was asked
+    private static void requireAllAtOnce(DeploymentPolicy policy) {
+        if (!(policy.shift() instanceof DeploymentPolicy.AllAtOnce) || policy.shadow().isPresent()
+                || policy.dataCapturePercent() > 0) {
+            throw new ConfigurationException(Text.of("The local endpoint deploys all at once, without a shadow version"
+                    + " or data capture; '" + policy.shift().label() + "' was asked. Set ", Setting.DEPLOY_STRATEGY,
+                    " to all-at-once and leave ", Setting.DEPLOY_SHADOW_VERSION, " and ",
+                    Setting.DEPLOY_DATA_CAPTURE_PERCENT, " unset."));
         }
     }
 }
